@@ -73,6 +73,17 @@ export class FrameDecoder {
     return this.end - this.start;
   }
 
+  /**
+   * Hand back the raw bytes not yet decoded and forget them. Used when the byte stream changes owner,
+   * e.g. the TLS handshake that follows CRAM-MD5 on the legacy path may already be in our buffer.
+   */
+  takePending(): Buffer {
+    const rest = Buffer.from(this.buffer.subarray(this.start, this.end));
+    this.start = 0;
+    this.end = 0;
+    return rest;
+  }
+
   push(chunk: Buffer): Frame[] {
     this.append(chunk);
     const frames: Frame[] = [];
