@@ -11,6 +11,7 @@ const program = new Command('tsbareos')
 
 const registrations: Array<() => Promise<{ register: (program: Command) => void }>> = [
   // One line per program folder.
+  () => import('../certs/cli.ts'),
 ];
 
 for (const load of registrations) (await load()).register(program);
