@@ -193,7 +193,8 @@ static void free_responses(struct pam_response *resp, int n) {
 static int conversation(int num_msg, const struct pam_message **msg, struct pam_response **resp_out,
                         void *appdata) {
   (void)appdata;
-  *resp_out = NULL;
+  /* Some modules (pam_matrix's verbose texts) pass no response pointer for info-only calls. */
+  if (resp_out != NULL) *resp_out = NULL;
   if (conversation_failed) return PAM_CONV_ERR;
   if (num_msg <= 0 || num_msg > PH_MAX_MESSAGES) {
     conversation_failed = 1;
@@ -218,6 +219,7 @@ static int conversation(int num_msg, const struct pam_message **msg, struct pam_
         break;
       case PAM_PROMPT_ECHO_OFF:
       case PAM_PROMPT_ECHO_ON: {
+        if (resp_out == NULL) goto fail; /* a question with nowhere to put the answer */
         w_begin(&w, MSG_PROMPT);
         w_u8(&w, (uint8_t)msg[i]->msg_style);
         w_str(&w, text, PH_MAX_TEXT);
@@ -249,7 +251,11 @@ static int conversation(int num_msg, const struct pam_message **msg, struct pam_
         goto fail;
     }
   }
-  *resp_out = resp;
+  if (resp_out != NULL) {
+    *resp_out = resp;
+  } else {
+    free_responses(resp, num_msg);
+  }
   return PAM_SUCCESS;
 
 fail:
