@@ -4,8 +4,11 @@ import type { PamStage } from './protocol.ts';
 import type { PamBackend, PamFailure, PamFailureReason, PamResult } from './types.ts';
 
 function reasonFor(stage: PamStage, code: number, mode: 'interactive' | 'direct'): PamFailureReason {
-  if (stage === 'start' || SERVICE_FAILURE_CODES.has(code)) return 'service_unavailable';
   if (stage === 'conversation' || code === PamCode.PAM_CONV_ERR) return 'conversation_error';
+  // Whatever a password module returns once the user is in chauthtok (pam_matrix says
+  // PAM_AUTHINFO_UNAVAIL for a mismatch), for the user it is one thing: the change did not happen.
+  if (stage === 'chauthtok') return mode === 'interactive' ? 'password_change_failed' : 'password_change_required';
+  if (stage === 'start' || SERVICE_FAILURE_CODES.has(code)) return 'service_unavailable';
   switch (stage) {
     case 'authenticate':
       return 'auth_failed';
@@ -13,9 +16,6 @@ function reasonFor(stage: PamStage, code: number, mode: 'interactive' | 'direct'
       if (code === PamCode.PAM_NEW_AUTHTOK_REQD) return 'password_change_required';
       if (code === PamCode.PAM_ACCT_EXPIRED) return 'account_expired';
       return 'account_denied';
-    case 'chauthtok':
-      // Interactive only: the helper refuses chauthtok in direct mode.
-      return mode === 'interactive' ? 'password_change_failed' : 'password_change_required';
   }
 }
 
