@@ -11,7 +11,9 @@ const program = new Command('tsbareos')
 
 const registrations: Array<() => Promise<{ register: (program: Command) => void }>> = [
   // One line per program folder.
+  () => import('../director/cli.ts'),
   () => import('../certs/cli.ts'),
+  () => import('../src/client/cli.ts'),
 ];
 
 for (const load of registrations) (await load()).register(program);

@@ -70,3 +70,11 @@ export class FrameRecorder {
     if (frameChannel.hasSubscribers) frameChannel.publish({ connectionId: this.connectionId, entry } satisfies FrameChannelMessage);
   }
 }
+
+/** One line per entry, for `tsbareos call --transcript` and test failure output. */
+export function describeTranscriptEntry(entry: TranscriptEntry): string {
+  const arrow = entry.direction === 'send' ? 'C->D' : 'D->C';
+  if (entry.kind === 'signal') return `${arrow} [${entry.length}] ${entry.signal ?? ''}`;
+  const body = entry.redacted !== undefined ? `<${entry.redacted} hidden>` : `"${entry.text ?? ''}"`;
+  return `${arrow} [${entry.length}] ${body}`;
+}
