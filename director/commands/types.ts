@@ -4,7 +4,7 @@
  * the director (config, catalog, other sessions). It returns true on success.
  */
 import type { CommandArgs } from './args.ts';
-import type { CommandOutput } from '../../src/format/output.ts';
+import type { ApiMode, CommandOutput } from '../../src/format/output.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import type { DirectorConfig } from '../../src/config/index.ts';
 
@@ -32,14 +32,27 @@ export interface SessionView {
 export interface DirectorView {
   readonly config: DirectorConfig;
   readonly startedAt: Date;
+  /** The command table, for `help` and `.help`. */
+  commands(): readonly Command[];
   /** Live sessions, for `status director` and `.consoles`. */
   sessions(): readonly SessionView[];
   /** Re-read the config file; existing sessions keep working. Resolves to errors, if any. */
   reload(): Promise<{ ok: boolean; errors: readonly string[] }>;
 }
 
+/** What only the session itself can change: api mode, session-wide toggles, ending the session. */
+export interface SessionControl {
+  setApi(mode: ApiMode, compact: boolean | undefined): void;
+  readonly compact: boolean;
+  /** Close the connection after this command (quit/exit). */
+  endSession(): void;
+  /** Per-session settings such as `autodisplay`, `gui`, `use catalog=`. */
+  readonly settings: Map<string, string>;
+}
+
 export interface CommandContext {
   readonly args: CommandArgs;
+  readonly control: SessionControl;
   readonly out: CommandOutput;
   readonly session: SessionView;
   readonly director: DirectorView;

@@ -47,6 +47,10 @@ export class FramedConnection {
     return this.socket instanceof TLSSocket;
   }
 
+  setMaxFrameLength(limit: number): void {
+    this.decoder.setMaxFrameLength(limit);
+  }
+
   /** Next frame, or a rejection: closed, timed out, or a codec error. */
   readFrame(timeoutMs: number, what = 'frame'): Promise<Frame> {
     const next = this.queue.shift();

@@ -60,12 +60,17 @@ export class FrameDecoder {
   private buffer: Buffer = Buffer.alloc(0);
   private start = 0;
   private end = 0;
-  private readonly maxFrameLength: number;
+  private maxFrameLength: number;
   private readonly deliverUnknown: boolean;
 
   constructor(options: DecoderOptions = {}) {
     this.maxFrameLength = options.maxFrameLength ?? MAX_FRAME_LENGTH;
     this.deliverUnknown = options.unknownSignals === 'deliver';
+  }
+
+  /** Change the payload limit, e.g. small before login and Bareos' 1,000,000 after. */
+  setMaxFrameLength(limit: number): void {
+    this.maxFrameLength = limit;
   }
 
   /** Bytes received but not yet part of a complete frame. */
