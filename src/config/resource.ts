@@ -59,6 +59,8 @@ export function applyTable<T extends DirectiveTable>(
   const positions = new Map<string, SourcePos>();
   const extras: DirectiveNode[] = [];
   const unknown: DirectiveNode[] = [];
+  // Written but unusable values were reported already; do not also call them missing.
+  const written = new Set<string>();
   for (const directive of node.body) {
     const prop = lookup.get(directive.keyword);
     if (prop === undefined) {
@@ -70,9 +72,10 @@ export function applyTable<T extends DirectiveTable>(
       continue;
     }
     const spec = table[prop] as DirectiveSpec;
+    written.add(prop);
     storeDirective(values, positions, prop, spec, directive, diag);
   }
-  applyDefaults(node, table, values, diag);
+  applyDefaults(node, table, values, written, diag);
   return { ...values, node, extras, unknown, positions } as unknown as TypedResource<T>;
 }
 
@@ -107,10 +110,13 @@ function storeDirective(
   } else values[prop] = converted;
 }
 
-function applyDefaults(node: ResourceNode, table: DirectiveTable, values: Record<string, unknown>, diag: Diagnostics): void {
+function applyDefaults(
+  node: ResourceNode, table: DirectiveTable, values: Record<string, unknown>, written: ReadonlySet<string>, diag: Diagnostics,
+): void {
   for (const [prop, spec] of Object.entries(table)) {
     if (values[prop] !== undefined) continue;
     if (spec.required) {
+      if (written.has(prop)) continue;
       diag.error(new ConfigMissingDirectiveError(`${node.type} resource lacks the required directive '${spec.names[0]}'`, node.pos));
     } else if (spec.default !== undefined) values[prop] = spec.default;
     else if (isAccumulating(spec)) values[prop] = [];
