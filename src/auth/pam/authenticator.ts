@@ -19,6 +19,17 @@ const DEFAULT_CANCEL_GRACE_MS = 1000;
 
 let nextLoginId = 0;
 
+/**
+ * spawn() is synchronous (fork + exec, a few ms for a large process): fifty logins arriving in one
+ * tick would stall the loop for the sum. Spawns take turns, one per loop iteration, process-wide.
+ */
+let spawnTurn: Promise<void> = Promise.resolve();
+function nextSpawnTurn(): Promise<void> {
+  const turn = spawnTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  spawnTurn = turn;
+  return turn;
+}
+
 function helperEnvironment(extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -71,6 +82,7 @@ export class PamAuthenticator {
     };
     try {
       if (await isExecutable(this.helperPath)) {
+        await nextSpawnTurn();
         return finish(await this.viaHelper(id, request));
       }
       if (request.mode === 'interactive') {
