@@ -2,7 +2,7 @@
  * The one place that loads @peculiar/x509: the Reflect polyfill must be evaluated before the library
  * (import order is evaluation order), and the library must use node's webcrypto.
  */
-import './reflect-metadata.ts';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
