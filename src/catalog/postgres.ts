@@ -44,6 +44,7 @@ export class PostgresCatalog implements Catalog {
   readonly description: string;
   private readonly pool: pg.Pool;
   private readonly schema: string | undefined;
+  private closed = false;
 
   constructor(settings: PostgresSettings) {
     this.readOnly = settings.readOnly === true;
@@ -105,11 +106,19 @@ export class PostgresCatalog implements Catalog {
   }
 
   private async connect(): Promise<pg.PoolClient> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.connect();
+      client = await this.pool.connect();
     } catch (err) {
       throw new CatalogUnavailableError(err);
     }
+    // A checked-out client whose server vanishes emits 'error' besides failing its query; the
+    // query's rejection is what we report, the event must not crash the process.
+    if (!CLIENT_GUARDED.has(client)) {
+      client.on('error', () => undefined);
+      CLIENT_GUARDED.add(client);
+    }
+    return client;
   }
 
   private async run(client: pg.ClientBase, text: string, values: readonly Param[]): Promise<Row[]> {
@@ -242,10 +251,13 @@ export class PostgresCatalog implements Catalog {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 }
 
+const CLIENT_GUARDED = new WeakSet<pg.PoolClient>();
 const UNIQUE_INDEXES = new Set(['client_name_idx', 'pool_name_idx', 'media_volumename_idx']);
 
 const ARRAY_TYPES: Record<SqlType, string> = {
