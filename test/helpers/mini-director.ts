@@ -26,8 +26,10 @@ export interface MiniDirectorOptions {
   readonly name?: string;
   readonly password?: string;
   readonly consoles?: Readonly<Record<string, MiniConsole>>;
-  /** `psk`: TLS-PSK first (default); `off`: cleartext Hellos only. */
-  readonly tls?: 'psk' | 'off';
+  /** `psk`: TLS-PSK first (default); `cert`: certificate TLS first (needs `certificate`); `off`: cleartext. */
+  readonly tls?: 'psk' | 'cert' | 'off';
+  /** Server certificate and key (PEM) for `tls: 'cert'`. */
+  readonly certificate?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** `modern` (default): 1000/1002 messages for modern Hellos; `old`: always the single line. */
   readonly dialect?: 'modern' | 'old';
   /** Text after `1000 OK: ` on the old path; default Bareos' form. */
@@ -129,7 +131,7 @@ async function serve(plain: Socket, settings: Settings, sessions: MiniSession[])
 }
 
 async function tlsServer(plain: Socket, settings: Settings): Promise<TLSSocket> {
-  const options = serverTlsOptions({
+  const options = settings.tls === 'cert' ? serverTlsOptions({ ...settings.certificate }) : serverTlsOptions({
     psk: (identity) => {
       const parsed = parsePskIdentity(identity);
       if (!parsed || parsed.resourceType !== 'R_CONSOLE') return undefined;
