@@ -4,10 +4,12 @@
  * golden/api2/llist_jobs.json, llist_pools.json, llist_clients.json and list_filesets.json.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../src/catalog/types.ts';
 
-export const GOLDEN_DIR = '/work/shared/reference/golden';
+/** Catalog-command captures from the shared reference, kept with the tests. */
+export const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'golden-catalog');
 
 export function golden(kind: 'plain' | 'api2', name: string): string {
   return readFileSync(join(GOLDEN_DIR, kind, `${name}.${kind === 'plain' ? 'txt' : 'json'}`), 'utf8');
