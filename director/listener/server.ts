@@ -48,9 +48,11 @@ export class DirectorServer {
   /** Stop accepting, end every connection, resolve when all are closed. */
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    // server.close() waits for open connections, so end them first.
+    const closed = Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+    await closed;
   }
 
   private accept(socket: Socket): void {

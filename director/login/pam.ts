@@ -10,8 +10,8 @@ export type PamOutcome =
   | { readonly ok: false; readonly reason: string; readonly message: string; readonly pamCodeName?: string | undefined };
 
 export type PamRequest =
-  | { readonly mode: 'interactive'; readonly rhost: string; conversation(round: PamRound): Promise<string | undefined> }
-  | { readonly mode: 'direct'; readonly user: string; readonly password: string; readonly rhost: string };
+  | { readonly mode: 'interactive'; readonly rhost: string; readonly signal?: AbortSignal; conversation(round: PamRound): Promise<string | undefined> }
+  | { readonly mode: 'direct'; readonly user: string; readonly password: string; readonly rhost: string; readonly signal?: AbortSignal };
 
 export interface PamService {
   authenticate(request: PamRequest): Promise<PamOutcome>;
