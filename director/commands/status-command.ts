@@ -5,6 +5,7 @@
  */
 import { BAREOS_BUILD_DATE, BAREOS_PROTOCOL_VERSION } from '../../src/version.ts';
 import type { JsonObject } from '../../src/format/output.ts';
+import type { LoginMetricsSnapshot } from '../metrics.ts';
 import { osInfo } from './os-info.ts';
 import { shortDateTime } from './time-format.ts';
 import type { Command, CommandContext, SessionView } from './types.ts';
@@ -50,6 +51,9 @@ function statusDirector(ctx: CommandContext): boolean {
   text += `${'Connect time'.padEnd(20)}${'Protocol'.padEnd(20)}${'Authenticated'.padEnd(20)}${'Name'.padEnd(40)}\n`;
   text += `${'='.repeat(100)}\n====\n`;
   text += consoleTable(sessions, director.config.director.maximumConsoleConnections);
+  // Ours (issue 9): the login counters, so an operator sees refusals without a metrics scraper.
+  const logins = director.metrics?.snapshot();
+  if (logins) text += loginTable(logins, sessions.length);
   ctx.out.send(text);
   ctx.out.setResult('header', {
     director: name,
@@ -67,7 +71,33 @@ function statusDirector(ctx: CommandContext): boolean {
   ctx.out.setResult('terminated', []);
   ctx.out.setResult('client-connection', []);
   ctx.out.setResult('consoles', sessions.map(consoleJson));
+  if (logins) ctx.out.setResult('logins', loginJson(logins, sessions.length));
   return true;
+}
+
+function loginTable(m: LoginMetricsSnapshot, active: number): string {
+  let text = `\nConsole Logins: active ${active}, connections refused before login ${m.refusedConnections}\n`;
+  text += ` ${'Mode'.padEnd(16)} ${'Result'.padEnd(8)} ${'Count'.padStart(8)}\n`;
+  for (const a of m.attempts) text += ` ${a.mode.padEnd(16)} ${a.result.padEnd(8)} ${String(a.count).padStart(8)}\n`;
+  if (m.refusals.length > 0) {
+    text += ` ${'Refused by'.padEnd(34)} ${'Count'.padStart(8)}\n`;
+    for (const r of m.refusals) text += ` ${r.code.padEnd(34)} ${String(r.count).padStart(8)}\n`;
+  }
+  if (m.phases.length > 0) {
+    text += ` ${'Phase (ok logins)'.padEnd(20)} ${'Count'.padStart(8)} ${'Avg ms'.padStart(10)}\n`;
+    for (const p of m.phases) text += ` ${p.phase.padEnd(20)} ${String(p.count).padStart(8)} ${p.avgMs.toFixed(3).padStart(10)}\n`;
+  }
+  return `${text}====\n`;
+}
+
+function loginJson(m: LoginMetricsSnapshot, active: number): JsonObject {
+  return {
+    active_consoles: active,
+    refused_connections: m.refusedConnections,
+    attempts: m.attempts.map((a) => ({ mode: a.mode, result: a.result, count: a.count })),
+    refusals: m.refusals.map((r) => ({ code: r.code, count: r.count })),
+    phases: m.phases.map((p) => ({ phase: p.phase, count: p.count, avg_ms: p.avgMs })),
+  };
 }
 
 function consoleTable(sessions: readonly SessionView[], max: number): string {

@@ -7,6 +7,7 @@ import type { CommandArgs } from './args.ts';
 import type { ApiMode, CommandOutput } from '../../src/format/output.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import type { DirectorConfig } from '../../src/config/index.ts';
+import type { LoginMetricsSnapshot } from '../metrics.ts';
 
 export type AclType = 'job' | 'client' | 'storage' | 'schedule' | 'pool' | 'command' | 'fileset' | 'catalog' | 'where' | 'pluginoptions';
 
@@ -38,6 +39,8 @@ export interface DirectorView {
   sessions(): readonly SessionView[];
   /** Re-read the config file; existing sessions keep working. Resolves to errors, if any. */
   reload(): Promise<{ ok: boolean; errors: readonly string[] }>;
+  /** Login counters for `status director` (absent in command tests that fake the director). */
+  readonly metrics?: { snapshot(): LoginMetricsSnapshot };
 }
 
 /** What only the session itself can change: api mode, session-wide toggles, ending the session. */
