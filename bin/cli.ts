@@ -14,6 +14,7 @@ const registrations: Array<() => Promise<{ register: (program: Command) => void 
   () => import('../director/cli.ts'),
   () => import('../certs/cli.ts'),
   () => import('../src/client/cli.ts'),
+  () => import('../console/tui/cli.ts'),
   () => import('../console/web/cli.ts'),
   () => import('../director/catalog-cli.ts'),
 ];
