@@ -21,7 +21,7 @@ describe.skipIf(skipWithoutPam)('the WebSocket login upgrade', () => {
   });
   afterAll(() => stack?.close());
 
-  it('accepts the page's own origin and configured origins', async () => {
+  it("accepts the page's own origin and configured origins", async () => {
     expect(await handshakeStatus(stack.url, stack.url)).toBe(101);
     expect(await handshakeStatus(stack.url, 'https://backup.example.com')).toBe(101);
   });
