@@ -120,14 +120,14 @@ export class Completer {
     const start = line.search(/\S+$/);
     const word = start < 0 ? '' : line.slice(start);
     const head = start < 0 ? line : line.slice(0, start);
-    if (head.trim() === '') return this.finish(head, word, this.commandNames, ' ');
+    if (head.trim() === '') return this.finish(head, word, this.commandNames);
     const eq = word.indexOf('=');
     if (eq > 0) {
       const keyword = word.slice(0, eq).toLowerCase();
       const values = await this.valuesFor(keyword, fetch);
-      return this.finish(`${head}${word.slice(0, eq + 1)}`, word.slice(eq + 1).replace(/^"/, ''), values.map(quoteValue), ' ');
+      return this.finish(`${head}${word.slice(0, eq + 1)}`, word.slice(eq + 1).replace(/^"/, ''), values, quoteValue);
     }
-    return this.finish(head, word, this.keywordsFor(head), ' ');
+    return this.finish(head, word, this.keywordsFor(head));
   }
 
   private keywordsFor(head: string): string[] {
@@ -151,14 +151,15 @@ export class Completer {
     return fetched;
   }
 
-  private finish(head: string, word: string, pool: readonly string[], suffix: string): Completion {
+  /** Matches `word` against `pool`; a single match is written out whole (`render` quotes values). */
+  private finish(head: string, word: string, pool: readonly string[], render: (word: string) => string = (w) => w): Completion {
     const candidates = pool.filter((c) => c.toLowerCase().startsWith(word.toLowerCase()));
     if (candidates.length === 0) return { line: head + word, candidates: [] };
     if (candidates.length === 1) {
       const only = candidates[0] ?? '';
-      return { line: head + only + (only.endsWith('=') ? '' : suffix), candidates: [] };
+      return { line: head + render(only) + (only.endsWith('=') ? '' : ' '), candidates: [] };
     }
     const prefix = commonPrefix(candidates);
-    return { line: head + (prefix.length > word.length ? prefix : word), candidates };
+    return { line: head + (prefix.length > word.length ? prefix : word), candidates: candidates.map(render) };
   }
 }
