@@ -14,7 +14,7 @@ Profile { Name = one-client; Command ACL = *all*; Job ACL = *all*; Client ACL = 
 `);
     const catalog = await openCatalog({ driver: 'sqlite3', dbName: 'catalog', dataDir: director.dir });
     await catalog.init();
-    await catalog.seed({ jobs: 300, clients: 3, seed: 7 });
+    await catalog.seed({ jobs: 1000, clients: 3, seed: 7 });
     await catalog.close();
     client = await connect({ host: '127.0.0.1', port: director.port, password: DIRECTOR_PASSWORD });
   });
@@ -53,6 +53,6 @@ Profile { Name = one-client; Command ACL = *all*; Job ACL = *all*; Client ACL = 
 
   it('streams a long api 2 listing that is bigger than the in-memory threshold as valid JSON', async () => {
     const result = (await client.callJson('llist jobs')) as { jobs: unknown[] };
-    expect(result.jobs).toHaveLength(300);
+    expect(result.jobs).toHaveLength(1000);
   });
 });
