@@ -25,7 +25,7 @@ export class JsonReplyBuilder {
 
   set(key: string, value: JsonValue): void {
     if (this.streaming) {
-      this.write(this.memberText(key, value, false));
+      this.write(this.memberText(key, value));
       return;
     }
     const at = this.members.findIndex(([k]) => k === key);
@@ -55,7 +55,8 @@ export class JsonReplyBuilder {
   startStreaming(): void {
     if (this.streaming || this.openKey === undefined) return;
     this.streaming = true;
-    const head = this.render({ result: [...this.members, [this.openKey, SENTINEL]] }, true);
+    const result = Object.fromEntries([...this.members, [this.openKey, SENTINEL]]) as Record<string, JsonValue>;
+    const head = stringify({ jsonrpc: '2.0', id: null, result }, this.compact);
     const cut = head.indexOf(JSON.stringify(SENTINEL));
     this.write(`${head.slice(0, cut)}[`);
     const items = this.openItems;
@@ -66,7 +67,7 @@ export class JsonReplyBuilder {
   closeArray(): void {
     if (this.openKey === undefined) return;
     if (this.streaming) {
-      this.write(this.streamedFirstItem ? `${this.newline(2)}]` : ']');
+      this.write(this.streamedFirstItem && !this.compact ? `${this.newline(2)}]` : ']');
     } else {
       this.members.push([this.openKey, this.openItems]);
       this.openItems = [];
@@ -83,7 +84,7 @@ export class JsonReplyBuilder {
     this.closeArray();
     const meta = this.range ? { range: rangeJson(this.range) } : undefined;
     if (this.streaming) {
-      if (meta && success) this.write(this.memberText('meta', meta, false));
+      if (meta && success) this.write(this.memberText('meta', meta));
       this.write(this.compact ? '}}' : '\n  }\n}');
       return;
     }
@@ -97,10 +98,6 @@ export class JsonReplyBuilder {
     }
   }
 
-  private render(envelope: { result: Array<[string, JsonValue]> }, _head: boolean): string {
-    return stringify({ jsonrpc: '2.0', id: null, result: Object.fromEntries(envelope.result) as Record<string, JsonValue> }, this.compact);
-  }
-
   private itemText(item: JsonValue): string {
     const first = !this.streamedFirstItem;
     this.streamedFirstItem = true;
@@ -108,7 +105,7 @@ export class JsonReplyBuilder {
     return `${first ? '' : ','}${this.newline(3)}${indent(JSON.stringify(item, null, 2), 6)}`;
   }
 
-  private memberText(key: string, value: JsonValue, _first: boolean): string {
+  private memberText(key: string, value: JsonValue): string {
     if (this.compact) return `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
     return `,${this.newline(2)}${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 4)}`;
   }
