@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { UserAcl, type ConsoleResource, type DirectorConfig } from '../src/config/index.ts';
 import type { ServerTlsSettings } from '../src/tls/options.ts';
+import { parseCertificateIdentity } from './login/certificate-identity.ts';
+import { MAX_LOGIN_TOKEN_LIFETIME_SECONDS } from './login/tokens.ts';
 import { ALLOW_ALL, DEFAULT_CONSOLE, tlsPolicyOf, type ConsoleAccount, type DirectorSettings, type ListenAddress } from './settings.ts';
 
 export class SettingsError extends Error {
@@ -22,16 +24,19 @@ export interface SettingsOptions {
   readonly pamEnv?: Readonly<Record<string, string>>;
   /** Default PAM helper path when the config names none. */
   readonly defaultPamHelper?: string;
+  /** `--dev-certs` (issue 8): used when the Director resource names no TLS Certificate/Key/CA. */
+  readonly devCertificates?: { readonly certPath: string; readonly keyPath: string; readonly caPath: string };
 }
 
 export function settingsFromConfig(config: DirectorConfig, options: SettingsOptions = {}): DirectorSettings {
   const d = config.director;
   const base = dirname(config.files[0] ?? '.');
   const file = (path: string | undefined): Buffer | undefined => (path ? readConfigFile(base, path) : undefined);
+  const dev = d.tlsCertificate === undefined && d.tlsKey === undefined ? options.devCertificates : undefined;
   const tls: ServerTlsSettings = {
-    cert: file(d.tlsCertificate),
-    key: file(d.tlsKey),
-    ca: file(d.tlsCaCertificateFile),
+    cert: file(d.tlsCertificate ?? dev?.certPath),
+    key: file(d.tlsKey ?? dev?.keyPath),
+    ca: file(d.tlsCaCertificateFile ?? dev?.caPath),
     crl: file(d.tlsCertificateRevocationList),
     verifyPeer: d.tlsVerifyPeer,
     cipherList: d.tlsCipherList,
@@ -73,7 +78,22 @@ export function settingsFromConfig(config: DirectorConfig, options: SettingsOpti
     },
     consoles,
     users,
+    loginTokenLifetimeSeconds: loginTokenLifetime(d.loginTokenLifetime),
   };
+}
+
+/** Ours (issue 8): the verifier refuses longer tokens, so a longer setting would be a silent lie. */
+function loginTokenLifetime(seconds: number): number {
+  if (seconds > MAX_LOGIN_TOKEN_LIFETIME_SECONDS) throw new SettingsError(`Login Token Lifetime is ${seconds} s; at most ${MAX_LOGIN_TOKEN_LIFETIME_SECONDS} s (12 hours) is allowed`);
+  return seconds;
+}
+
+/** Ours (issue 8): which certificate field names the user; refused at load time, not at login. */
+function certificateIdentity(c: ConsoleResource): string | undefined {
+  if (c.certificateIdentity === undefined) return undefined;
+  const parsed = parseCertificateIdentity(c.certificateIdentity);
+  if (typeof parsed !== 'string') throw new SettingsError(`Console "${c.name}": ${parsed.error}`);
+  return parsed;
 }
 
 function consoleAccount(config: DirectorConfig, c: ConsoleResource, file: (p: string | undefined) => Buffer | undefined): ConsoleAccount {
@@ -87,7 +107,7 @@ function consoleAccount(config: DirectorConfig, c: ConsoleResource, file: (p: st
     allowCleartextPam: c.allowCleartextPam,
     legacyTls: cert ? { cert, key: file(c.tlsKey), ca: file(c.tlsCaCertificateFile), verifyPeer: c.tlsVerifyPeer } : undefined,
     acl: UserAcl.fromConfig(config, c),
-    certificateIdentity: c.certificateIdentity,
+    certificateIdentity: certificateIdentity(c),
   };
 }
 

@@ -6,6 +6,7 @@
 import { TlsPolicy } from '../src/auth/cram-md5.ts';
 import type { ServerTlsSettings } from '../src/tls/options.ts';
 import type { AclView } from './commands/types.ts';
+import type { DirectorLoginTokens } from './login/tokens.ts';
 
 export const DEFAULT_CONSOLE = '*UserAgent*';
 
@@ -60,6 +61,10 @@ export interface DirectorSettings {
   readonly consoles: ReadonlyMap<string, ConsoleAccount>;
   /** PAM users: User resource name -> its ACLs. */
   readonly users: ReadonlyMap<string, AclView>;
+  /** Ours (issue 8): longest `.logintoken` lifetime in seconds; 0 = tokens off. */
+  readonly loginTokenLifetimeSeconds: number;
+  /** Ours (issue 8): the token issuer, attached by startDirector (async key load); absent = tokens off. */
+  readonly loginTokens?: DirectorLoginTokens;
 }
 
 export const ALLOW_ALL: AclView = {

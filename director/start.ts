@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { PamService } from './login/pam.ts';
 import { DirectorRuntime, type LoadedConfig } from './runtime.ts';
 import { settingsFromConfig, type SettingsOptions } from './settings-from-config.ts';
+import { DirectorLoginTokens, withLoginTokens } from './login/tokens.ts';
 
 export interface StartOptions {
   readonly configPath: string;
@@ -45,7 +46,11 @@ export function loadConfig(configPath: string, options: SettingsOptions = {}): L
 
 export async function startDirector(options: StartOptions): Promise<RunningDirector> {
   const logger = options.logger ?? createLogger('text');
-  const loaded = loadConfig(options.configPath, options.settings);
+  const first = loadConfig(options.configPath, options.settings);
+  const dataDir = options.dataDir ?? resolve(dirname(first.config.files[0] ?? '.'));
+  // issue 8: one token issuer for the director's lifetime (revocations live in it), kept across reloads.
+  const loginTokens = await openLoginTokens(first.config.director.dataDirectory ?? dataDir, logger);
+  const loaded = withLoginTokens(first, loginTokens);
   const pamSettings = loaded.settings.pam;
   const pam: PamService =
     options.pam ??
@@ -58,11 +63,11 @@ export async function startDirector(options: StartOptions): Promise<RunningDirec
     });
   const runtime = new DirectorRuntime({
     loaded,
-    reloadConfig: () => Promise.resolve(loadConfig(options.configPath, options.settings)),
-    registry: createRegistry(),
+    reloadConfig: () => Promise.resolve(withLoginTokens(loadConfig(options.configPath, options.settings), loginTokens)),
+    registry: createRegistry(loginTokens),
     logger,
     pam,
-    dataDir: options.dataDir ?? resolve(dirname(loaded.config.files[0] ?? '.')),
+    dataDir,
   });
   for (const w of loaded.warnings) logger.log('warn', 'config.warning', w);
   const server = new DirectorServer(runtime);
@@ -80,6 +85,16 @@ export async function startDirector(options: StartOptions): Promise<RunningDirec
       await runtime.catalogs.closeAll();
     },
   };
+}
+
+/** Without a usable key the director still runs, without login tokens (issue 8). */
+async function openLoginTokens(dir: string, logger: Logger): Promise<DirectorLoginTokens | undefined> {
+  try {
+    return await DirectorLoginTokens.open(dir, logger);
+  } catch (error) {
+    logger.log('warn', 'token.key_unusable', `login tokens are off: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 async function serveMetrics(listen: string, runtime: DirectorRuntime, server: DirectorServer): Promise<HttpServer> {

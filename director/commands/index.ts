@@ -23,8 +23,11 @@ import {
 } from './session-commands.ts';
 import { createStatusCommand } from './status-command.ts';
 import type { Command } from './types.ts';
+import type { DirectorLoginTokens } from '../login/tokens.ts';
+import { withLoginTokenCommands } from './token-command.ts';
 
-export function createRegistry(): CommandRegistry {
+/** `loginTokens` (issue 8) adds `.logintoken`/`.logout` and makes quit revoke the session's tokens. */
+export function createRegistry(loginTokens?: DirectorLoginTokens): CommandRegistry {
   const byName = new Map<string, Command>();
   for (const c of catalogCommands) byName.set(c.name, c);
   const ordered: Command[] = [
@@ -52,5 +55,5 @@ export function createRegistry(): CommandRegistry {
     dotQuitCommand,
     ...catalogCommands.filter((c) => c.name.startsWith('.')),
   ];
-  return new CommandRegistry(ordered);
+  return new CommandRegistry(withLoginTokenCommands(ordered, loginTokens));
 }

@@ -32,6 +32,7 @@ import type { ConsoleAccount, DirectorSettings } from '../settings.ts';
 import { detectTransport, TransportDetectionError } from '../listener/detect.ts';
 import { LoginRefusedError } from './errors.ts';
 import type { FailureLimiter } from './failure-limiter.ts';
+import { certificateLogin, type PeerCertificate } from './certificate-identity.ts';
 import { runPamLogin } from './pam-login.ts';
 import type { PamService } from './pam.ts';
 import { loginBanner, okMessage, oldStyleOkLine } from './banner.ts';
@@ -39,7 +40,8 @@ import { loginBanner, okMessage, oldStyleOkLine } from './banner.ts';
 /** Before login nothing legitimate is longer than this (Hello <= 153, PAM answers <= 512). */
 export const PRE_AUTH_MAX_FRAME = 4096;
 
-export type LoginMode = 'default' | 'named' | 'pam-interactive' | 'pam-direct';
+// 'pam-token' and 'certificate' are ours (issue 8): a login token in 4002, a Certificate Identity console.
+export type LoginMode = 'default' | 'named' | 'pam-interactive' | 'pam-direct' | 'pam-token' | 'certificate';
 
 export interface LoginDeps {
   readonly settings: DirectorSettings;
@@ -95,13 +97,17 @@ export async function login(socket: Socket, remote: string, deps: LoginDeps, pro
   });
 
   let pskConsole: string | undefined;
+  let peer: PeerCertificate | undefined; // the client certificate, for Certificate Identity (issue 8)
   let conn: FramedConnection;
   if (transport === 'tls') {
     progress.enter('tls');
     const { acceptTls } = await import('./tls-accept.ts');
     const accepted = await acceptTls(socket, settings, remaining());
     pskConsole = accepted.pskConsole;
+    peer = accepted.peer;
     conn = new FramedConnection(accepted.socket, { maxFrameLength: PRE_AUTH_MAX_FRAME });
+    progress.conn = conn;
+    if (accepted.refusal) throw accepted.refusal; // Verify Peer / Allowed CN: refused inside TLS (issue 8)
   } else {
     conn = new FramedConnection(socket, { maxFrameLength: PRE_AUTH_MAX_FRAME });
   }
@@ -124,7 +130,13 @@ export async function login(socket: Socket, remote: string, deps: LoginDeps, pro
   let userName: string | undefined;
   let acl = account.acl;
   let mode: LoginMode = account.isDefault ? 'default' : 'named';
-  if (account.usePam) {
+  if (account.certificateIdentity !== undefined) {
+    // Ours (issue 8): the verified client certificate names the User; no PAM.
+    progress.enter('certificate-identity');
+    ({ user: userName, acl } = certificateLogin(account, peer, settings.users));
+    progress.pamUser = userName;
+    mode = 'certificate';
+  } else if (account.usePam) {
     progress.enter('pam');
     const pam = await runPamLogin(conn, account, hello, remote, deps, progress);
     userName = pam.user;

@@ -14,6 +14,8 @@ import type { ConsoleAccount } from '../settings.ts';
 import { LoginRefusedError } from './errors.ts';
 import { read, type LoginDeps, type LoginMode, type LoginProgress } from './login.ts';
 import type { PamOutcome, PamRound } from './pam.ts';
+import { looksLikeLoginToken } from '../../src/auth/token.ts';
+import { activeLoginTokens, type DirectorLoginTokens, type TokenLoginOrigin } from './tokens.ts';
 
 /** Bareos waits at most 30 s for the 4001/4002 response message. */
 const RESPONSE_TIMEOUT_MS = 30_000;
@@ -25,7 +27,7 @@ const STYLE_ECHO_ON = 2;
 export interface PamLogin {
   readonly user: string;
   readonly acl: AclView;
-  readonly mode: Extract<LoginMode, 'pam-interactive' | 'pam-direct'>;
+  readonly mode: Extract<LoginMode, 'pam-interactive' | 'pam-direct' | 'pam-token'>;
 }
 
 export async function runPamLogin(conn: FramedConnection, account: ConsoleAccount, hello: Hello, remote: string, deps: LoginDeps, progress: LoginProgress): Promise<PamLogin> {
@@ -40,17 +42,35 @@ export async function runPamLogin(conn: FramedConnection, account: ConsoleAccoun
   conn.sendData(encodeResponse(MessageId.PamRequired));
   const request = decodeRequest(await read(conn, RESPONSE_TIMEOUT_MS, 'PAM mode (4001/4002)'));
 
+  // A console that hangs up while PAM is busy cancels the transaction (and kills its helper).
+  const hangUp = new AbortController();
+  const onClose = (): void => hangUp.abort();
+  conn.raw.once('close', onClose);
   let outcome: PamOutcome;
   let mode: PamLogin['mode'];
+  const tokens = activeLoginTokens(settings);
+  let origin: TokenLoginOrigin = { kind: 'pam' };
+  try {
   if (request.kind === 'direct') {
     mode = 'pam-direct';
     progress.pamUser = request.user;
     const blocked = limiter.blockedFor(`user:${request.user}`);
     if (blocked > 0) throw new LoginRefusedError('ERR_RATE_LIMITED', `too many failed logins for user "${request.user}"; blocked for ${Math.ceil(blocked / 1000)} s`, 'close');
-    outcome = await deps.pam.authenticate({ mode: 'direct', user: request.user, password: request.password, rhost: remote });
+    if (tokens && looksLikeLoginToken(request.password)) {
+      mode = 'pam-token';
+      progress.mode = mode;
+      const nonce = acceptLoginToken(tokens, request.user, request.password, limiter);
+      origin = { kind: 'token', nonce };
+      outcome = { ok: true, user: request.user };
+    } else {
+      outcome = await deps.pam.authenticate({ mode: 'direct', user: request.user, password: request.password, rhost: remote, signal: hangUp.signal });
+    }
   } else {
     mode = 'pam-interactive';
-    outcome = await deps.pam.authenticate({ mode: 'interactive', rhost: remote, conversation: (round) => relayRound(conn, round, settings.pam.timeoutMs) });
+    outcome = await deps.pam.authenticate({ mode: 'interactive', rhost: remote, signal: hangUp.signal, conversation: (round) => relayRound(conn, round, settings.pam.timeoutMs) });
+  }
+  } finally {
+    conn.raw.off('close', onClose);
   }
   progress.mode = mode;
   if (!outcome.ok) {
@@ -64,8 +84,28 @@ export async function runPamLogin(conn: FramedConnection, account: ConsoleAccoun
     conn.sendData(Buffer.from([STYLE_SUCCESS]));
     conn.sendData(Buffer.from([0]));
   }
+  tokens?.noteLogin(conn, origin);
   return { user: outcome.user, acl, mode };
 }
+
+/**
+ * Ours (issue 8): a 4002 password shaped like a login token is checked against the director's key
+ * and never handed to PAM, whatever the verdict. Returns the token's nonce (for revocation at quit).
+ */
+function acceptLoginToken(tokens: DirectorLoginTokens, user: string, token: string, limiter: LoginDeps['limiter']): string {
+  const verdict = tokens.verify(token, user);
+  if (verdict.ok) return verdict.nonce;
+  limiter.record(`user:${user}`);
+  throw new LoginRefusedError(`ERR_LOGIN_TOKEN_${verdict.reason.toUpperCase()}`, `login token for user "${user}" refused: ${TOKEN_REFUSAL_TEXT[verdict.reason]}`, 'close', true);
+}
+
+const TOKEN_REFUSAL_TEXT = {
+  malformed: 'malformed (not a token this director issued)',
+  bad_signature: 'bad signature (tampered, or signed with another key)',
+  expired: 'expired',
+  wrong_user: 'issued for another user',
+  revoked: 'revoked (its session logged out)',
+} as const;
 
 type PamRequestMessage = { kind: 'interactive' } | { kind: 'direct'; user: string; password: string };
 

@@ -103,7 +103,14 @@ function parseDirectorChallenge(context: LoginContext, frame: Frame): ParsedChal
 
 function refusedAfterHello(context: LoginContext): AuthenticationError {
   const name = context.consoleName;
-  if (context.link.secureSocket) {
+  const secure = context.link.secureSocket;
+  // With certificate TLS a director checks our certificate after the handshake and refuses this way.
+  if (secure && Object.keys(secure.getPeerCertificate()).length > 0) {
+    const ours = secure.getCertificate();
+    const why = ours && Object.keys(ours).length > 0 ? 'expired, revoked, from a CA it does not trust, or a CN not in its TLS Allowed CN' : 'we sent none and it requires one';
+    return new AuthenticationError(`the director refused the connection after the Hello (BNET_TERMINATE): it did not accept our client certificate (${why}; its log names the reason), or it does not accept console '${name}' this way`);
+  }
+  if (secure) {
     return new AuthenticationError(`the director refused the connection after the Hello (BNET_TERMINATE): it does not accept console '${name}' on this TLS connection`);
   }
   return new AuthenticationError(

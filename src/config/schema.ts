@@ -136,6 +136,8 @@ export const DIRECTOR_DIRECTIVES = {
   loginFailureLimit: d('Login Failure Limit', 'int', { default: 10, extension: true, doc: 'per address and per user within the window' }),
   loginFailureWindow: d('Login Failure Window', 'duration', { default: 300, extension: true }),
   dataDirectory: d('Data Directory', 'path', { extension: true }),
+  // issue 8: longest lifetime `.logintoken` grants (0 = no tokens); at most 12 h, see docs/tls.md §3
+  loginTokenLifetime: d('Login Token Lifetime', 'duration', { default: 3600, extension: true, doc: 'longest lifetime of a signed login token; 0 disables them' }),
 } as const;
 
 /** Bareos Director directives accepted and kept raw in `extras`, without a warning. */
