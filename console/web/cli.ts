@@ -19,6 +19,7 @@ interface WebCliOptions {
   allowedOrigin: string[];
   loginLimitAddress: number;
   loginLimitUser: number;
+  loginTokens: boolean;
 }
 
 export function register(program: Command): void {
@@ -37,6 +38,7 @@ export function register(program: Command): void {
     .option('--allowed-origin <origin>', 'accept requests from this origin too, e.g. https://backup.example.com (repeatable)', collect, [])
     .option('--login-limit-address <n>', 'failed logins per client address per 5 minutes', seconds, DEFAULT_LOGIN_LIMITS.perAddress)
     .option('--login-limit-user <n>', 'failed logins per user name per 5 minutes', seconds, DEFAULT_LOGIN_LIMITS.perUser)
+    .option('--no-login-tokens', 'do not ask the director for login tokens: a dropped director connection then ends the session')
     .action(async (options: WebCliOptions) => {
       process.exitCode = await runWeb(options);
     });
@@ -86,6 +88,7 @@ async function runWeb(options: WebCliOptions): Promise<number> {
       secureCookies: options.secureCookies === true,
       allowedOrigins: options.allowedOrigin,
       loginLimits: { perAddress: options.loginLimitAddress, perUser: options.loginLimitUser, windowMs: DEFAULT_LOGIN_LIMITS.windowMs },
+      loginTokens: options.loginTokens,
       log: logLine,
       ...(tls ? { tls } : {}),
       ...(options.publicPaths ? { publicPaths: options.publicPaths } : {}),

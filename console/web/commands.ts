@@ -7,8 +7,11 @@ import { ErrorCode, WebError } from './errors.ts';
 
 export const MAX_COMMAND_LENGTH = 4096;
 
-/** Commands the gateway must keep to itself: api mode switching and ending the connection. */
-const RESERVED = /^\s*(\.api|\.?quit|exit|q|qu|qui)(\s|$)/i;
+/**
+ * Commands the gateway keeps to itself: api mode switching, ending the connection, and the login
+ * token commands (a token in page script would outlive the session it came from).
+ */
+const RESERVED = /^\s*(\.api|\.?quit|exit|q|qu|qui|\.logintoken|\.logout)(\s|$)/i;
 
 export function checkConsoleCommand(command: string): string {
   if (command.length > MAX_COMMAND_LENGTH) throw new WebError(ErrorCode.BadRequest, `the command is longer than ${MAX_COMMAND_LENGTH} characters`);

@@ -120,7 +120,7 @@ export function commandFailure(error: unknown): WebError {
     return new WebError(ErrorCode.CommandFailed, error.message, { messages: error.messages });
   }
   if (error instanceof ClientClosedError || error instanceof ConnectionError || error instanceof TimeoutError) {
-    return new WebError(ErrorCode.DirectorUnavailable, `the connection to the director was lost (${error.message}); log in again`);
+    return new WebError(ErrorCode.DirectorUnavailable, `the connection to the director was lost (${error.message})`);
   }
   if (error instanceof ClientError) return new WebError(ErrorCode.DirectorUnavailable, error.message);
   return new WebError(ErrorCode.Internal, 'unexpected failure while running the command');

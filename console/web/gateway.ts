@@ -8,11 +8,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { connect as tcpConnect } from 'node:net';
-import type { JsonValue } from '../../src/client/index.ts';
+import type { DirectorClient, JsonValue } from '../../src/client/index.ts';
 import { TSBAREOS_VERSION } from '../../src/version.ts';
 import { LISTINGS, checkConsoleCommand, firstWord, listingCommand, type Listing } from './commands.ts';
 import { LoginCompletions } from './completions.ts';
 import { loginDirect } from './director-login.ts';
+import { fetchLoginToken, tokenRenewal } from './login-token.ts';
 import type { DirectorTarget } from './directors.ts';
 import { ErrorCode, WebError, commandFailure, deniedCommand, forbidden } from './errors.ts';
 import { clientAddress, originAllowed, parseCookies, readJsonObject, sendError, sendJson, sendText, sessionCookie, stringField } from './http.ts';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   /** Origins accepted besides this host's own (e.g. the proxy's public origin when it rewrites Host). */
   readonly allowedOrigins?: readonly string[];
   readonly loginLimits?: LoginLimits;
+  /** Ask the director for a login token after each login, to reconnect after a drop (default true). */
+  readonly loginTokens?: boolean;
   readonly log?: GatewayLog;
   readonly now?: () => number;
 }
@@ -97,6 +100,7 @@ export class Gateway {
       maxSessions: options.maxSessions ?? 1000,
       now,
       onEnd: (s, reason) => this.log('session.end', { user: s.user, director: s.director, reason }),
+      onReconnect: (s) => this.log('session.reconnected', { user: s.user, director: s.director }),
     });
     this.guard = new LoginGuard(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, now);
     this.completions = new LoginCompletions(now);
@@ -236,7 +240,7 @@ export class Gateway {
       const client = await loginDirect(target, username, password);
       this.guard.succeeded(username);
       this.log('login.ok', { user: client.loggedInAs, director: target.name, mode: 'direct', remote: ctx.address });
-      this.startSession(ctx, client.loggedInAs, target.name, client);
+      await this.startSession(ctx, client.loggedInAs, target, client);
     } catch (error) {
       const failure = error instanceof WebError ? error : commandFailure(error);
       if (failure.code === ErrorCode.AuthenticationFailed) this.guard.failed(ctx.address, username);
@@ -249,13 +253,14 @@ export class Gateway {
     const code = stringField(await readJsonObject(ctx.req), 'code', 128);
     const login = code === undefined ? undefined : this.completions.take(code);
     if (!login) throw new WebError(ErrorCode.AuthenticationFailed, 'unknown or expired login code; log in again');
-    this.startSession(ctx, login.user, login.director, login.client);
+    await this.startSession(ctx, login.user, this.findDirector(login.director), login.client);
   }
 
-  private startSession(ctx: Context, user: string, director: string, client: Parameters<SessionStore['create']>[2]): void {
+  private async startSession(ctx: Context, user: string, target: DirectorTarget, client: DirectorClient): Promise<void> {
     let session: WebSession;
     try {
-      session = this.sessions.create(user, director, client);
+      const token = this.options.loginTokens === false ? undefined : await fetchLoginToken(client);
+      session = this.sessions.create(user, target.name, client, token ? tokenRenewal(target, user, token) : undefined);
     } catch (error) {
       void client.close();
       throw error;

@@ -22,9 +22,24 @@ export interface WebSession {
   lastSeen: number;
 }
 
+/**
+ * How a session gets a new director connection without the password: a signed login token (issue 8)
+ * the director issued after the PAM login, used in place of the password in `4002`.
+ */
+export interface Renewal {
+  token: string;
+  /** Unix milliseconds. */
+  expiresAt: number;
+  /** Logs in again with the token; resolves with the new connection and, if issued, a fresh token. */
+  readonly reconnect: (token: string) => Promise<{ client: DirectorClient; token?: { token: string; expiresAt: number } }>;
+  /** Revokes the user's tokens on the director and ends that connection (`.logout`). */
+  readonly revoke: (client: DirectorClient) => Promise<void>;
+}
+
 interface Entry {
   readonly session: WebSession;
-  readonly client: DirectorClient;
+  client: DirectorClient;
+  readonly renewal: Renewal | undefined;
   tail: Promise<unknown>;
   queued: number;
 }
@@ -35,6 +50,7 @@ export interface SessionStoreOptions {
   readonly maxSessions: number;
   readonly now?: () => number;
   readonly onEnd?: (session: WebSession, reason: SessionEndReason) => void;
+  readonly onReconnect?: (session: WebSession) => void;
 }
 
 export function randomToken(bytes = 32): string {
@@ -69,11 +85,11 @@ export class SessionStore {
     }
   }
 
-  create(user: string, director: string, client: DirectorClient): WebSession {
+  create(user: string, director: string, client: DirectorClient, renewal?: Renewal): WebSession {
     this.assertRoom();
     const now = this.now();
     const session: WebSession = { id: randomToken(), csrfToken: randomToken(), user, director, createdAt: now, lastSeen: now };
-    this.entries.set(session.id, { session, client, tail: Promise.resolve(), queued: 0 });
+    this.entries.set(session.id, { session, client, renewal, tail: Promise.resolve(), queued: 0 });
     return session;
   }
 
@@ -101,11 +117,13 @@ export class SessionStore {
     entry.queued++;
     const result = entry.tail.then(async () => {
       try {
+        if (entry.client.closed) await this.reconnect(entry);
         return await work(entry.client);
       } finally {
         entry.queued--;
         entry.session.lastSeen = this.now();
-        if (entry.client.closed) void this.end(session.id, 'director-lost');
+        // With a usable token the next command reconnects; without one the session is over.
+        if (entry.client.closed && !this.canRenew(entry)) void this.end(session.id, 'director-lost');
       }
     });
     entry.tail = result.catch(() => undefined);
@@ -117,7 +135,26 @@ export class SessionStore {
     if (!entry) return;
     this.entries.delete(id);
     this.options.onEnd?.(entry.session, reason);
+    if (entry.renewal && !entry.client.closed) await entry.renewal.revoke(entry.client).catch(() => undefined);
     await entry.client.close().catch(() => undefined);
+  }
+
+  private canRenew(entry: Entry): boolean {
+    return entry.renewal !== undefined && entry.renewal.expiresAt > this.now();
+  }
+
+  private async reconnect(entry: Entry): Promise<void> {
+    const renewal = entry.renewal;
+    if (!renewal || !this.canRenew(entry)) throw new WebError(ErrorCode.DirectorUnavailable, 'the connection to the director was lost; log in again');
+    try {
+      const fresh = await renewal.reconnect(renewal.token);
+      entry.client = fresh.client;
+      if (fresh.token) Object.assign(renewal, fresh.token);
+      this.options.onReconnect?.(entry.session);
+    } catch {
+      void this.end(entry.session.id, 'director-lost');
+      throw new WebError(ErrorCode.DirectorUnavailable, 'the connection to the director was lost and could not be renewed; log in again');
+    }
   }
 
   sweep(): void {

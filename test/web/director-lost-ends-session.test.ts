@@ -3,10 +3,10 @@ import type { FramedConnection } from '../../src/net/framed-connection.ts';
 import { waitFor } from '../helpers/director.ts';
 import { Agent, errorCode, skipWithoutPam, startWebStack, type WebStack } from './stack.ts';
 
-describe.skipIf(skipWithoutPam)('a director connection that breaks', () => {
+describe.skipIf(skipWithoutPam)('a director connection that breaks, without login tokens', () => {
   let stack: WebStack;
   beforeAll(async () => {
-    stack = await startWebStack();
+    stack = await startWebStack({ gateway: { loginTokens: false } });
   });
   afterAll(() => stack?.close());
 
