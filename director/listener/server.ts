@@ -11,10 +11,17 @@ import { LoginRefusedError } from '../login/errors.ts';
 import { LoginProgress, login, refusalBytes, type LoginResult } from '../login/login.ts';
 import { ConsoleSession } from '../session/session.ts';
 
+function evictedError(cap: number): LoginRefusedError {
+  return new LoginRefusedError('ERR_PENDING_EVICTED', `dropped as the oldest unfinished login to make room for a new connection (Maximum Pending Connections ${cap} reached)`, 'close');
+}
+
 export class DirectorServer {
   private readonly servers: Server[] = [];
   private readonly sockets = new Set<Socket>();
   private pending = 0;
+  /** Connections still logging in, oldest first (Map keeps insertion order); evicted ones leave it. */
+  private readonly admitting = new Map<Socket, LoginProgress>();
+  private readonly evicted = new Set<Socket>();
   private closing = false;
 
   constructor(private readonly runtime: DirectorRuntime) {}
@@ -63,9 +70,9 @@ export class DirectorServer {
       return;
     }
     const settings = this.runtime.settings;
-    if (this.pending >= settings.maxPendingConnections) {
+    if (this.admitting.size >= settings.maxPendingConnections && !this.evictOldest()) {
       this.runtime.metrics.refusedConnections++;
-      this.runtime.logger.log('warn', 'login.refused', `too many connections still logging in (${this.pending}, Maximum Pending Connections ${settings.maxPendingConnections})`, { remote, code: 'ERR_TOO_MANY_PENDING' });
+      this.runtime.logger.log('warn', 'login.refused', `too many connections still logging in (${this.pending}, Maximum Pending Connections ${settings.maxPendingConnections})`, { remote, result: 'ERR_TOO_MANY_PENDING', code: 'ERR_TOO_MANY_PENDING' });
       socket.destroy();
       return;
     }
@@ -73,6 +80,7 @@ export class DirectorServer {
     socket.once('close', () => this.sockets.delete(socket));
     this.pending++;
     const progress = new LoginProgress();
+    this.admitting.set(socket, progress);
     const deps = {
       settings,
       pam: this.runtime.pam,
@@ -82,11 +90,32 @@ export class DirectorServer {
     };
     login(socket, remote, deps, progress).then(
       (result) => {
+        this.admitting.delete(socket);
         this.pending--;
         this.startSession(result, remote, progress);
       },
-      (error: unknown) => this.refuse(socket, remote, progress, error),
+      (error: unknown) => {
+        this.admitting.delete(socket);
+        this.refuse(socket, remote, progress, this.evicted.delete(socket) ? evictedError(settings.maxPendingConnections) : error);
+      },
     );
+  }
+
+  /**
+   * Issue 9 fix: with the pre-auth cap full of connections that never finish (a silent flood), a
+   * newcomer used to be refused, so no real console could log in until the flood stopped. Now the
+   * oldest login still in progress is dropped instead, except one in PAM (a person may be typing).
+   * A real login finishes in milliseconds, so a flood would need cap/ms new connections to evict it.
+   */
+  private evictOldest(): boolean {
+    for (const [socket, progress] of this.admitting) {
+      if (progress.phase === 'pam') continue;
+      this.admitting.delete(socket);
+      this.evicted.add(socket);
+      socket.destroy();
+      return true;
+    }
+    return false;
   }
 
   private startSession(result: LoginResult, remote: string, progress: LoginProgress): void {
