@@ -58,7 +58,7 @@ const NOT_THE_PASSWORD = /one-?time|otp|oath|token|code|new|again|retype|current
 export function classifyPamTexts(texts: readonly string[]): WebError | undefined {
   const all = texts.join('\n');
   if (/account.*expired|expired.*account/i.test(all)) return new WebError(ErrorCode.AccountExpired, 'the account has expired; contact the administrator');
-  if (/(password|authentication token).*(expired|change)|change your password|new password/i.test(all)) {
+  if (/new_authtok_reqd|(old|new|current) password|(password|authentication token).*(expired|change)|change your password/i.test(all)) {
     return new WebError(ErrorCode.PasswordChangeRequired, 'the password must be changed and the change did not complete');
   }
   return undefined;
