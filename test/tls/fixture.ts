@@ -98,8 +98,18 @@ export async function refusedLogin(director: TestDirector, fx: TlsFixture, paths
 }
 
 /** The director's `login.refused` line with this result code (waits for it). */
-export async function refusalLogged(director: TestDirector, code: string): Promise<Record<string, unknown>> {
-  const find = (): Record<string, unknown> | undefined => director.events().find((e) => e['event'] === 'login.refused' && e['result'] === code);
+export async function refusalLogged(director: TestDirector, code: string, message?: RegExp): Promise<Record<string, unknown>> {
+  const find = (): Record<string, unknown> | undefined =>
+    director.events().find((e) => e['event'] === 'login.refused' && e['result'] === code && (message === undefined || message.test(String(e['message']))));
   await waitFor(() => find() !== undefined, 5000, `login.refused ${code}`);
   return find() ?? {};
+}
+
+/** A Console `pki` with Certificate Identity = CN (and PAM, which the certificate replaces), User alice. */
+export function certificateIdentityConfig(fx: TlsFixture, verifyPeer: boolean): string {
+  return `${directorResource(fx.directorTls(verifyPeer ? 'TLS Verify Peer = yes' : ''))}
+Console { Name = pki; Password = "pkipw"; Certificate Identity = CN; Use Pam Authentication = yes }
+User { Name = alice; Profile = reader }
+Profile { Name = reader; Command ACL = whoami, version; Job ACL = *all* }
+`;
 }
