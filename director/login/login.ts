@@ -31,6 +31,7 @@ import type { Logger } from '../log.ts';
 import type { ConsoleAccount, DirectorSettings } from '../settings.ts';
 import { detectTransport, TransportDetectionError } from '../listener/detect.ts';
 import { LoginRefusedError } from './errors.ts';
+import { acceptTls } from './tls-accept.ts';
 import type { FailureLimiter } from './failure-limiter.ts';
 import { certificateLogin, type PeerCertificate } from './certificate-identity.ts';
 import { runPamLogin } from './pam-login.ts';
@@ -101,7 +102,6 @@ export async function login(socket: Socket, remote: string, deps: LoginDeps, pro
   let conn: FramedConnection;
   if (transport === 'tls') {
     progress.enter('tls');
-    const { acceptTls } = await import('./tls-accept.ts');
     const accepted = await acceptTls(socket, settings, remaining());
     pskConsole = accepted.pskConsole;
     peer = accepted.peer;
