@@ -3,7 +3,7 @@
  * bconsole.conf pointing at it, and a tmux driver for the end-to-end tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,4 +128,14 @@ export class TmuxConsole {
   kill(): void {
     spawnSync(TMUX, ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }
+}
+
+/**
+ * With TSBAREOS_CONSOLE_SCREENSHOTS=DIR, tests save named captures there (docs/console.md shows them).
+ */
+export function saveScreen(name: string, screen: string): void {
+  const dir = process.env['TSBAREOS_CONSOLE_SCREENSHOTS'];
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.txt`), screen.replace(/\s+$/, '\n'));
 }

@@ -116,7 +116,8 @@ export function stateLabel(session: SessionModel, now = Date.now()): string {
 
 export function statusText(session: SessionModel, target: DirectorTarget, width: number): string {
   const client = session.connection;
-  const tls = client?.encryption ? `${client.encryption.protocol} ${client.encryption.cipher}` : target.options.tls === 'off' ? 'cleartext' : '-';
+  const live = client && !client.closed ? client : undefined;
+  const tls = live?.encryption ? `${client.encryption.protocol} ${client.encryption.cipher}` : target.options.tls === 'off' ? 'cleartext' : '-';
   const last = session.lastCommand;
   const parts = [
     ` ${client?.directorName ?? target.label}`,
