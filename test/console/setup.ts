@@ -18,7 +18,7 @@ export interface ConsoleDirector {
   readonly director: TestDirector;
   /** Temp dir for bconsole.conf, history (XDG_DATA_HOME) and the catalog. */
   readonly dir: string;
-  readonly env: Record<string, string>;
+  readonly env: { readonly XDG_DATA_HOME: string; readonly HOME: string };
   close(): Promise<void>;
 }
 

@@ -116,8 +116,8 @@ export function stateLabel(session: SessionModel, now = Date.now()): string {
 
 export function statusText(session: SessionModel, target: DirectorTarget, width: number): string {
   const client = session.connection;
-  const live = client && !client.closed ? client : undefined;
-  const tls = live?.encryption ? `${client.encryption.protocol} ${client.encryption.cipher}` : target.options.tls === 'off' ? 'cleartext' : '-';
+  const encryption = client && !client.closed ? client.encryption : undefined;
+  const tls = encryption ? `${encryption.protocol} ${encryption.cipher}` : target.options.tls === 'off' && client && !client.closed ? 'cleartext' : '-';
   const last = session.lastCommand;
   const parts = [
     ` ${client?.directorName ?? target.label}`,
