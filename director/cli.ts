@@ -66,6 +66,8 @@ async function runDirectorCommand(options: DirectorCliOptions): Promise<number> 
   const pamEnv = Object.fromEntries(options.pamEnv.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   if (options.test) return checkOnly(configPath, pamEnv);
   const logger = createLogger(options.logFormat);
+  // Last line of defence: a stray rejection is a bug to log, not a reason to drop every console.
+  process.on('unhandledRejection', (reason) => logger.log('error', 'director.unhandled_rejection', String((reason as Error)?.stack ?? reason)));
   let director;
   try {
     director = await startDirector({ configPath, host: options.address, port: options.port, logger, metrics: options.metrics, settings: { pamEnv }, dataDir: resolve(options.dataDir) });

@@ -92,7 +92,13 @@ export class DirectorServer {
       (result) => {
         this.admitting.delete(socket);
         this.pending--;
-        this.startSession(result, remote, progress);
+        try {
+          this.startSession(result, remote, progress);
+        } catch (error) {
+          // A bug must cost this connection, never the daemon.
+          this.runtime.logger.log('error', 'session.internal_error', String((error as Error).stack ?? error), { remote });
+          result.conn.destroy();
+        }
       },
       (error: unknown) => {
         this.admitting.delete(socket);

@@ -78,7 +78,13 @@ export class ConsoleSession implements SessionView, SessionControl {
         this.conn.sendSignal(Signal.Poll);
         continue;
       }
-      await this.execute(payloadText(frame.payload));
+      try {
+        await this.execute(payloadText(frame.payload));
+      } catch (error) {
+        // A bug must cost this session, never the daemon.
+        this.runtime.logger.log('error', 'session.internal_error', String((error as Error).stack ?? error), { session: this.id });
+        break;
+      }
       if (this.ending) break;
     }
     this.conn.end();
