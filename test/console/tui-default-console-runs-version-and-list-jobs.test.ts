@@ -3,7 +3,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { announceSkip } from '../helpers/prereqs.ts';
-import { startConsoleDirector, tmuxPrerequisite, TmuxConsole, writeBconsoleConf, type ConsoleDirector } from './setup.ts';
+import { saveScreen, startConsoleDirector, tmuxPrerequisite, TmuxConsole, writeBconsoleConf, type ConsoleDirector } from './setup.ts';
 
 const prereq = tmuxPrerequisite();
 
@@ -30,6 +30,7 @@ describe.skipIf(announceSkip(prereq))('terminal console in tmux: default console
     tmux.keys('Enter');
     const jobs = await tmux.waitFor('| jobid | name');
     expect(jobs).toMatch(/\|\s+12 \| backup-/);
+    saveScreen('main-list-jobs', jobs);
     // Tab: keyword, then a value from .clients.
     tmux.type('status cl');
     tmux.keys('Tab');
@@ -38,7 +39,7 @@ describe.skipIf(announceSkip(prereq))('terminal console in tmux: default console
     tmux.keys('Tab');
     await tmux.waitFor(/^\*status client=web-01-fd\s*$/m);
     tmux.keys('C-u', 'F1');
-    await tmux.waitFor('Keys (any key closes this)');
+    saveScreen('help', await tmux.waitFor('Keys (any key closes this)'));
     tmux.keys('Escape');
     tmux.type('quit');
     tmux.keys('Enter');
