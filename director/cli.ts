@@ -1,11 +1,12 @@
 /** `tsbareos director`: run (or check) the director. */
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pamAvailability } from '../src/auth/pam/index.ts';
 import { checkDirectorConfig, formatConfigCheck } from '../src/config/index.ts';
 import { ensureDefaultConfig } from './defaults.ts';
 import { createLogger, type LogFormat } from './log.ts';
 import { startDirector } from './start.ts';
+import type { SettingsOptions } from './settings-from-config.ts';
 
 interface DirectorCliOptions {
   config?: string;
@@ -18,6 +19,7 @@ interface DirectorCliOptions {
   logFormat: LogFormat;
   metrics?: string;
   pamEnv: string[];
+  devCerts?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -37,6 +39,7 @@ export function register(program: Command): void {
     .option('-t, --test', 'check the configuration and PAM, print what is wrong, and exit')
     .addOption(new Option('--log-format <format>', 'log line format').choices(['text', 'json']).default('text'))
     .option('--metrics <host:port>', 'serve Prometheus metrics on http://host:port/metrics')
+    .option('--dev-certs', 'make development certificates (CA, director, one per console) in <data-dir>/tls, print their paths, and use them where the Director resource names no TLS Certificate/Key')
     .option('--pam-env <KEY=VALUE>', 'extra environment for the PAM helper only (e.g. pam_wrapper in tests); repeatable', collect, [])
     .action(async (options: DirectorCliOptions) => {
       process.exitCode = await runDirectorCommand(options);
@@ -65,12 +68,19 @@ async function runDirectorCommand(options: DirectorCliOptions): Promise<number> 
   }
   const pamEnv = Object.fromEntries(options.pamEnv.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   if (options.test) return checkOnly(configPath, pamEnv);
+  let devCertificates: SettingsOptions['devCertificates'];
+  try {
+    devCertificates = options.devCerts ? await makeDevCertificates(configPath, options.dataDir) : undefined;
+  } catch (error) {
+    process.stderr.write(`tsbareos director: --dev-certs: ${(error as Error).message}\n`);
+    return 1;
+  }
   const logger = createLogger(options.logFormat);
   // Last line of defence: a stray rejection is a bug to log, not a reason to drop every console.
   process.on('unhandledRejection', (reason) => logger.log('error', 'director.unhandled_rejection', String((reason as Error)?.stack ?? reason)));
   let director;
   try {
-    director = await startDirector({ configPath, host: options.address, port: options.port, logger, metrics: options.metrics, settings: { pamEnv }, dataDir: resolve(options.dataDir) });
+    director = await startDirector({ configPath, host: options.address, port: options.port, logger, metrics: options.metrics, settings: { pamEnv, devCertificates }, dataDir: resolve(options.dataDir) });
   } catch (error) {
     process.stderr.write(`tsbareos director: ${(error as Error).message}\n`);
     return 1;
@@ -100,6 +110,33 @@ async function initDefaultCatalog(runtime: import('./runtime.ts').DirectorRuntim
   } finally {
     await catalog.close();
   }
+}
+
+/** Names `certs issue` accepts (they are file names too); other console names get no certificate. */
+const CERT_NAME = /^[A-Za-z0-9_][A-Za-z0-9 _.:-]{0,63}$/;
+
+/**
+ * `--dev-certs` (issue 8): a development CA, a director certificate and one per console in
+ * <data-dir>/tls, made once and kept. TLS-PSK stays on; these only fill in a Director resource that
+ * names no certificate of its own, so certificate consoles (the PHP webui) can connect on a first run.
+ */
+async function makeDevCertificates(configPath: string, dataDir: string): Promise<SettingsOptions['devCertificates']> {
+  const { loadDirectorConfig } = await import('../src/config/index.ts');
+  const { ensureDevCertificates } = await import('../certs/index.ts');
+  const config = loadDirectorConfig(configPath);
+  const consoleNames = config.consoles.map((c) => c.name).filter((n) => CERT_NAME.test(n));
+  const dev = await ensureDevCertificates(join(resolve(dataDir), 'tls'), { directorName: config.director.name, consoleNames });
+  const lines = [
+    `Development certificates in ${dev.dir} (${dev.created.length === 0 ? 'already there' : `${dev.created.length} files created`}):`,
+    `  CA certificate (give it to consoles): ${dev.caCertPath}`,
+    `  director certificate and key:         ${dev.director.certPath} ${dev.director.keyPath}`,
+    ...Object.entries(dev.consoles).map(([name, pair]) => `  console "${name}":${' '.repeat(Math.max(1, 22 - name.length))}${pair.certPath} ${pair.keyPath}`),
+    config.director.tlsCertificate === undefined
+      ? '  The director serves them (TLS-PSK stays on for password consoles).'
+      : '  The Director resource names its own TLS Certificate, so the director keeps using that one.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return { certPath: dev.director.certPath, keyPath: dev.director.keyPath, caPath: dev.caCertPath };
 }
 
 async function checkOnly(configPath: string, pamEnv: Record<string, string>): Promise<number> {
