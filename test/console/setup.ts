@@ -125,6 +125,16 @@ export class TmuxConsole {
     throw new Error(`timed out waiting for ${String(expected)} on screen:\n${screen}`);
   }
 
+  /** Polls until the console process has ended (tmux 3.3 does not always report the status). */
+  async waitForExit(timeoutMs = 20_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      if (this.tmux('display-message', '-p', '#{pane_dead}').trim() === '1') return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`the console did not exit; screen:\n${this.capture()}`);
+  }
+
   kill(): void {
     spawnSync(TMUX, ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }

@@ -41,8 +41,10 @@ describe.skipIf(announceSkip(prereq))('terminal console in tmux: default console
     tmux.keys('C-u', 'F1');
     saveScreen('help', await tmux.waitFor('Keys (any key closes this)'));
     tmux.keys('Escape');
+    // A key right after Esc would be read as Alt+key.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     tmux.type('quit');
     tmux.keys('Enter');
-    await tmux.waitFor(/Pane is dead|exited/);
+    await tmux.waitForExit();
   });
 });
