@@ -13,7 +13,7 @@ export function faultConfig(extra = ''): string {
   // directorResource() sets Handshake Timeout = 5; a test that names its own replaces it.
   const base = extra.includes('Handshake Timeout') ? directorResource(`TLS Enable = no\n  ${extra}`).replace('Handshake Timeout = 5\n', '') : directorResource(`TLS Enable = no\n  ${extra}`);
   return `${base}
-Console { Name = admin; Password = "adminpw" }
+Console { Name = admin; Password = "adminpw"; Command ACL = *all* }
 `;
 }
 
