@@ -23,7 +23,7 @@ export const MAIN_KEYS: readonly Binding[] = [
   { keys: '/', action: 'search the output (on an empty line); Enter or Up: older match, Down: newer' },
   { keys: 'Ctrl-C', action: 'cancel the running command (reconnects) / answer "." at a question / clear the line' },
   { keys: 'Ctrl-D', action: 'quit (on an empty line); so do quit and exit' },
-  { keys: 'F1', action: 'this help' },
+  { keys: 'F1', action: 'show the list of keys (any key closes it)' },
   { keys: 'F2', action: 'JSON mode on/off: run commands in api 2 and show lists as tables' },
   { keys: 'json <command>', action: 'run one command in api 2 and show its lists as tables' },
   { keys: 'F5', action: 'log in again (after a lost connection)' },
