@@ -31,7 +31,7 @@ describe('disconnect at every byte offset of a good login', () => {
       // challenge varies with its random number, so the end is found, not computed).
       let cuts = 0;
       for (let budget = 0; ; budget++) {
-        const outcome = await rawLogin({ port: director.port, tls: variant.tls, name: variant.name, password: variant.password, byteBudget: budget }).catch((e: unknown) => e);
+        const outcome = await rawLogin({ port: director.port, tls: variant.tls, name: variant.name, password: variant.password, byteBudget: budget }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
         if (!(outcome instanceof Error)) {
           outcome.conn.destroy();
           break;
