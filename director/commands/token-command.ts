@@ -8,7 +8,7 @@
  */
 import type { DirectorLoginTokens } from '../login/tokens.ts';
 import { LoginTokenRefusedError } from '../login/tokens.ts';
-import type { Command, CommandContext, SessionView } from './types.ts';
+import type { Command, CommandContext } from './types.ts';
 
 const QUIT_COMMANDS = new Set(['quit', 'exit', '.quit']);
 
@@ -17,15 +17,6 @@ export function withLoginTokenCommands(commands: readonly Command[], tokens: Dir
   if (!tokens) return [...commands];
   const wrapped = commands.map((c) => (QUIT_COMMANDS.has(c.name) ? revokingQuit(c, tokens) : c));
   return [...wrapped, loginTokenCommand(tokens), logoutCommand(tokens)];
-}
-
-/**
- * The login keyed its records by the session's connection; commands see the session only as a
- * SessionView, so the connection is found by shape (ConsoleSession exposes it as `conn`).
- */
-function sessionConnection(session: SessionView): object {
-  if ('conn' in session && typeof session.conn === 'object' && session.conn !== null) return session.conn;
-  return session;
 }
 
 function loginTokenCommand(tokens: DirectorLoginTokens): Command {
@@ -39,7 +30,7 @@ function loginTokenCommand(tokens: DirectorLoginTokens): Command {
       const ttlText = ctx.args.value('ttl');
       const ttl = ttlText === undefined ? cap : /^\d{1,9}$/.test(ttlText) ? Number(ttlText) : Number.NaN;
       try {
-        const issued = tokens.issueFor(sessionConnection(ctx.session), ctx.session.userName, ttl, cap);
+        const issued = tokens.issueFor(ctx.session.loginHandle, ctx.session.userName, ttl, cap);
         ctx.out.send(`${issued.token}\n`);
         ctx.out.setResult('logintoken', { token: issued.token, expires: Math.floor(issued.expiresAt.getTime() / 1000) });
         return true;
@@ -59,7 +50,7 @@ function logoutCommand(tokens: DirectorLoginTokens): Command {
     usage: '',
     aclExempt: true,
     run(ctx) {
-      tokens.logout(sessionConnection(ctx.session), ctx.session.userName, 'user');
+      tokens.logout(ctx.session.loginHandle, ctx.session.userName, 'user');
       ctx.control.endSession();
       return true;
     },
@@ -70,7 +61,7 @@ function revokingQuit(quit: Command, tokens: DirectorLoginTokens): Command {
   return {
     ...quit,
     run(ctx: CommandContext) {
-      tokens.logout(sessionConnection(ctx.session), ctx.session.userName, 'session');
+      tokens.logout(ctx.session.loginHandle, ctx.session.userName, 'session');
       return quit.run(ctx);
     },
   };

@@ -26,6 +26,11 @@ export interface SessionView {
   readonly acl: AclView;
   readonly remoteAddress: string;
   readonly connectedAt: Date;
+  /**
+   * Opaque identity of this session's login, for records kept per login outside the session
+   * (login tokens it obtained). Compared by identity only.
+   */
+  readonly loginHandle: object;
   /** TLS cipher/protocol, or undefined on a cleartext session. */
   readonly encryption: string | undefined;
 }

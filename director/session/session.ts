@@ -49,6 +49,11 @@ export class ConsoleSession implements SessionView, SessionControl {
     return this.login.acl;
   }
 
+  /** The login's records (tokens) are keyed by its connection. */
+  get loginHandle(): object {
+    return this.conn;
+  }
+
   get encryption(): string | undefined {
     return this.login.encryption;
   }

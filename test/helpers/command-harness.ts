@@ -130,7 +130,7 @@ export function goldenConfig(): DirectorConfig {
 export function makeContext(line: string, catalog: Catalog, out: CommandOutput, options: HarnessOptions = {}): CommandContext {
   const session: SessionView = {
     id: 1, consoleName: options.acl ? 'restricted' : '*UserAgent*', userName: undefined, isDefaultConsole: !options.acl,
-    acl: aclView(options.acl), remoteAddress: '127.0.0.1', connectedAt: new Date(), encryption: undefined,
+    acl: aclView(options.acl), remoteAddress: '127.0.0.1', connectedAt: new Date(), encryption: undefined, loginHandle: {},
   };
   const config = options.config ?? goldenConfig();
   return {
