@@ -89,7 +89,10 @@ export class TmuxConsole {
     this.tmux('new-session', '-d', '-x', String(size.cols), '-y', String(size.rows), command);
     // Keep the pane after the program exits, so a crash stays visible in the capture.
     this.tmux('set-option', '-g', 'remain-on-exit', 'on');
+    this.socketPath = this.tmux('display-message', '-p', '#{socket_path}').trim();
   }
+
+  private readonly socketPath: string;
 
   private tmux(...args: string[]): string {
     return execFileSync(TMUX, ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
@@ -135,8 +138,10 @@ export class TmuxConsole {
     throw new Error(`the console did not exit; screen:\n${this.capture()}`);
   }
 
+  /** Ends the server and removes its socket file (tmux leaves it behind when killed). */
   kill(): void {
     spawnSync(TMUX, ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    if (this.socketPath.includes(this.socket)) rmSync(this.socketPath, { force: true });
   }
 }
 
