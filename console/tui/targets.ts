@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadBconsoleConfig, resolveBconsoleLogin, DEFAULT_CONSOLE_NAME, type BconsoleConfig } from '../../src/config/index.ts';
-import { DEFAULT_PORT, type CertificateOptions, type ConnectOptions, type PamOptions, type TlsMode } from '../../src/client/index.ts';
+import { DEFAULT_PORT, connectOptionsFromBconsole, type CertificateOptions, type ConnectOptions, type PamOptions, type TlsMode } from '../../src/client/index.ts';
 import { ConsoleUsageError } from './errors.ts';
 
 export interface ConsoleFlags {
@@ -67,25 +67,18 @@ function targetFromConfig(config: BconsoleConfig, directorName: string, flags: C
   } catch (error) {
     throw new ConsoleUsageError(`cannot use Director "${directorName}" from ${config.file}: ${(error as Error).message}`, { cause: error });
   }
-  const tlsSource = login.console ?? login.director;
-  const fromConfig: CertificateOptions = {
-    ...(tlsSource.tlsCaCertificateFile ? { caFile: tlsSource.tlsCaCertificateFile } : {}),
-    ...(tlsSource.tlsCertificate ? { certFile: tlsSource.tlsCertificate } : {}),
-    ...(tlsSource.tlsKey ? { keyFile: tlsSource.tlsKey } : {}),
-    ...(tlsSource.tlsAllowedCn && tlsSource.tlsAllowedCn.length > 0 ? { allowedCN: tlsSource.tlsAllowedCn } : {}),
-  };
+  const fromConfig = connectOptionsFromBconsole(login);
   const consoleName = flags.name ?? login.consoleName;
   return {
     label: directorName,
     consoleName,
     options: commonOptions(flags, {
-      host: flags.host ?? login.director.address,
-      port: flags.port ?? login.director.port,
+      host: flags.host ?? fromConfig.host,
+      port: flags.port ?? fromConfig.port,
       name: consoleName,
-      password: flags.passwordFile ? firstLine(flags.passwordFile, 'password') : login.password,
-      // bconsole starts with TLS (PSK first) whenever the resource it uses has TLS Enable.
-      tls: flags.tls ?? (login.tlsEnable ? 'psk' : 'off'),
-      certificate: certificateFlags(flags) ?? fromConfig,
+      password: flags.passwordFile ? firstLine(flags.passwordFile, 'password') : fromConfig.password,
+      tls: flags.tls ?? fromConfig.tls,
+      certificate: certificateFlags(flags) ?? fromConfig.certificate,
     }),
   };
 }

@@ -5,7 +5,7 @@
  * opens the door, the user's PAM login decides who is logged in.
  */
 import { loadBconsoleConfig, resolveBconsoleLogin, type BconsoleConfig } from '../../src/config/index.ts';
-import type { CertificateOptions, ConnectOptions } from '../../src/client/index.ts';
+import { connectOptionsFromBconsole, type ConnectOptions } from '../../src/client/index.ts';
 
 /** Connection settings for one director, everything but the PAM credentials. */
 export interface DirectorTarget {
@@ -17,24 +17,11 @@ export interface DirectorTarget {
 export function directorTargets(config: BconsoleConfig): DirectorTarget[] {
   return config.directors.map((director) => {
     const login = resolveBconsoleLogin(config, director.name);
-    const tlsSource = login.console ?? login.director;
-    const certificate: CertificateOptions = {
-      ...(tlsSource.tlsCaCertificateFile ? { caFile: tlsSource.tlsCaCertificateFile } : {}),
-      ...(tlsSource.tlsCertificate ? { certFile: tlsSource.tlsCertificate } : {}),
-      ...(tlsSource.tlsKey ? { keyFile: tlsSource.tlsKey } : {}),
-      ...(tlsSource.tlsAllowedCn && tlsSource.tlsAllowedCn.length > 0 ? { allowedCN: tlsSource.tlsAllowedCn } : {}),
-    };
     return {
       name: director.name,
       consoleName: login.consoleName,
       connect: {
-        host: director.address,
-        port: director.port,
-        name: login.consoleName,
-        password: login.password,
-        // As bconsole: TLS first (PSK) when the used resource has TLS Enable.
-        tls: login.tlsEnable ? 'psk' : 'off',
-        certificate,
+        ...connectOptionsFromBconsole(login),
         timeoutMs: 15_000,
       },
     };

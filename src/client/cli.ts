@@ -7,6 +7,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable, type Readable } from 'node:stream';
 import { ConfigError, loadBconsoleConfig, resolveBconsoleLogin } from '../config/index.ts';
+import { connectOptionsFromBconsole } from './bconsole-login.ts';
 import { connect } from './connect.ts';
 import { ClientError } from './errors.ts';
 import type { DirectorClient } from './director-client.ts';
@@ -163,23 +164,7 @@ type ConfigDefaults = { -readonly [K in 'host' | 'port' | 'name' | 'password' | 
 
 /** bconsole.conf: Director { Address, DirPort, Password }, Console { Name, Password }, TLS settings (§8.3). */
 function optionsFromBconsole(file: string, directorName: string | undefined): ConfigDefaults {
-  const login = resolveBconsoleLogin(loadBconsoleConfig(file), directorName);
-  const tlsSource = login.console ?? login.director;
-  const certificate: CertificateOptions = {
-    ...(tlsSource.tlsCaCertificateFile ? { caFile: tlsSource.tlsCaCertificateFile } : {}),
-    ...(tlsSource.tlsCertificate ? { certFile: tlsSource.tlsCertificate } : {}),
-    ...(tlsSource.tlsKey ? { keyFile: tlsSource.tlsKey } : {}),
-    ...(tlsSource.tlsAllowedCn && tlsSource.tlsAllowedCn.length > 0 ? { allowedCN: tlsSource.tlsAllowedCn } : {}),
-  };
-  return {
-    host: login.director.address,
-    port: login.director.port,
-    name: login.consoleName,
-    password: login.password,
-    // bconsole goes TLS first whenever the used resource has TLS Enable; PSK is what it tries first.
-    tls: login.tlsEnable ? 'psk' : 'off',
-    certificate,
-  };
+  return connectOptionsFromBconsole(resolveBconsoleLogin(loadBconsoleConfig(file), directorName));
 }
 
 function certificateFlags(flags: CallFlags): CertificateOptions | undefined {
