@@ -76,6 +76,9 @@ export class ConsoleSession implements SessionView, SessionControl {
         frame = await this.conn.readFrame(Number.POSITIVE_INFINITY, 'command');
       } catch (error) {
         this.runtime.onSessionError(this, error);
+        // A broken frame leaves the socket open but unread; over TLS nothing ever closed it (issue 9
+        // fuzzing found the leaked sockets).
+        this.conn.destroy();
         return;
       }
       if (frame.kind === 'signal') {
