@@ -4,6 +4,7 @@
  * (tsb-slow), timed from inside the director (Prometheus loop-delay quantiles) and from an active
  * console running `version` meanwhile.
  */
+import { readFileSync } from 'node:fs';
 import { createPamFixture, pamWrapperPrerequisite, type PamFixture } from '../test/helpers/pam-fixture.ts';
 import { BENCH_PASSWORD, PAM_CONSOLE, directorConfig } from './configs.ts';
 import { loginOn, loginRate, oneLogin, openSocket, round, timeCommandLoop, type Latencies, type LoginTarget, type RateResult } from './login-client.ts';
@@ -16,6 +17,19 @@ export interface SlowPamResult {
   readonly loopDelayP99Ms: number | undefined;
   readonly loopDelayMaxMs: number | undefined;
   readonly activeVersion: Latencies;
+  /** The director's refusal codes during the run (from its JSON log), e.g. PAM busy or timeout. */
+  readonly refusals: Readonly<Record<string, number>>;
+  readonly firstClientError: string | undefined;
+}
+
+function refusalCodes(logFile: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"event":"login.refused"')) continue;
+    const code = String((JSON.parse(line) as { result?: unknown }).result);
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
 }
 
 export function pamAvailable(): { ok: boolean; reason: string } {
@@ -67,6 +81,16 @@ export function runSlowPam(opts: { logins: number }): Promise<SlowPamResult> {
       const v = metricValue(text, `tsbareos_event_loop_delay_seconds{quantile="${quantile}"}`);
       return v === undefined ? undefined : round(v * 1000);
     };
-    return { logins: opts.logins, ok: outcomes.filter((o) => o.status === 'fulfilled').length, seconds: round(seconds), loopDelayP99Ms: q('0.99'), loopDelayMaxMs: q('1'), activeVersion };
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    return {
+      logins: opts.logins,
+      ok: outcomes.filter((o) => o.status === 'fulfilled').length,
+      seconds: round(seconds),
+      loopDelayP99Ms: q('0.99'),
+      loopDelayMaxMs: q('1'),
+      activeVersion,
+      refusals: refusalCodes(director.logFile),
+      firstClientError: failure ? String((failure.reason as Error).message) : undefined,
+    };
   });
 }

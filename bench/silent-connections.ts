@@ -14,7 +14,10 @@ export interface SilentResult {
   readonly rssDuringKb: number;
   readonly directorFdsDuring: number;
   readonly pendingDuring: number | undefined;
-  readonly realLogins: Latencies;
+  /** Until both holders have made all their connections (the director accepts and evicts). */
+  readonly duringFlood: Latencies;
+  /** After that: the flood is held open (up to the cap) or already dropped by the director. */
+  readonly afterFlood: Latencies;
   readonly realFailures: number;
   readonly firstFailure: string | undefined;
 }
@@ -23,10 +26,13 @@ export async function runSilentConnections(opts: { silent: number; seconds: numb
   const director = await spawnDirector({ config: directorConfig({ tls: false, extra: 'Handshake Timeout = 10' }) });
   const target: LoginTarget = { host: '127.0.0.1', port: director.port, transport: 'cleartext', name: '*UserAgent*', password: BENCH_PASSWORD };
   const half = Math.floor(opts.silent / 2);
+  await oneLogin(target);
+  const rssBeforeKb = rssKb(director.pid);
   const holders = [spawnHolder('silent', director.port, half, ''), spawnHolder('silent', director.port, opts.silent - half, '')];
   try {
-    await oneLogin(target);
-    const rssBeforeKb = rssKb(director.pid);
+    let arrived = false;
+    const flood = Promise.all(holders.map((h) => h.report())).then(() => (arrived = true));
+    const during: number[] = [];
     const samples: number[] = [];
     let realFailures = 0;
     let firstFailure: string | undefined;
@@ -35,13 +41,14 @@ export async function runSilentConnections(opts: { silent: number; seconds: numb
       const t0 = performance.now();
       try {
         await oneLogin(target);
-        samples.push(performance.now() - t0);
+        (arrived ? samples : during).push(performance.now() - t0);
       } catch (error) {
         realFailures++;
         firstFailure ??= (error as Error).message;
       }
       await new Promise((r) => setTimeout(r, 20));
     }
+    await flood;
     const reports = await Promise.all(holders.map((h) => h.report()));
     const text = await director.metrics();
     return {
@@ -51,7 +58,8 @@ export async function runSilentConnections(opts: { silent: number; seconds: numb
       rssDuringKb: rssKb(director.pid),
       directorFdsDuring: openFds(director.pid),
       pendingDuring: metricValue(text, 'tsbareos_pending_connections'),
-      realLogins: latencies(samples),
+      duringFlood: latencies(during),
+      afterFlood: latencies(samples),
       realFailures,
       firstFailure,
     };

@@ -27,6 +27,8 @@ export interface SoakResult {
   readonly firstError: string | undefined;
   readonly seconds: number;
   readonly start: SoakSnapshot;
+  /** Half-way: if RSS at the end is near this, growth was heap sizing, not a leak per login. */
+  readonly half: SoakSnapshot | undefined;
   readonly end: SoakSnapshot;
 }
 
@@ -78,10 +80,12 @@ export async function runSoak(opts: { logins: number; concurrency?: number }): P
     const start = await snapshot(director.pid, director.metrics);
     const counts = { iterations: 0, completeLogins: 0, commands: 0, dropped: 0, unexpectedErrors: 0 };
     let firstError: string | undefined;
+    let half: Promise<SoakSnapshot> | undefined;
     const t0 = performance.now();
     const worker = async (): Promise<void> => {
       while (counts.iterations < opts.logins) {
         counts.iterations++;
+        if (counts.iterations === Math.floor(opts.logins / 2)) half = snapshot(director.pid, director.metrics);
         const step = STEPS[Math.floor(Math.random() * STEPS.length)] ?? 'full';
         try {
           if (step === 'full' || step === 'psk') {
@@ -107,7 +111,7 @@ export async function runSoak(opts: { logins: number; concurrency?: number }): P
     // Let the handshake timeouts of the half-sent logins run out before the end snapshot.
     await new Promise((r) => setTimeout(r, 3000));
     const end = await snapshot(director.pid, director.metrics);
-    return { ...counts, firstError, seconds, start, end };
+    return { ...counts, firstError, seconds, start, half: await half, end };
   } finally {
     await director.stop();
   }
