@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { join, resolve } from 'node:path';
 import { pamAvailability } from '../src/auth/pam/index.ts';
 import { checkDirectorConfig, formatConfigCheck } from '../src/config/index.ts';
+import { configPermissionWarnings } from './config-permissions.ts';
 import { ensureDefaultConfig } from './defaults.ts';
 import { createLogger, type LogFormat } from './log.ts';
 import { startDirector } from './start.ts';
@@ -143,6 +144,7 @@ async function checkOnly(configPath: string, pamEnv: Record<string, string>): Pr
   const result = checkDirectorConfig(configPath);
   process.stdout.write(formatConfigCheck(result));
   if (!result.ok || !result.config) return 1;
+  for (const warning of configPermissionWarnings(result.config.files)) process.stdout.write(`warning: ${warning}\n`);
   const d = result.config.director;
   const pamConsoles = result.config.consoles.filter((c) => c.usePamAuthentication);
   if (pamConsoles.length > 0) {

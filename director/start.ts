@@ -12,6 +12,7 @@ import { DirectorServer } from './listener/server.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { PamService } from './login/pam.ts';
 import { DirectorRuntime, type LoadedConfig } from './runtime.ts';
+import { configPermissionWarnings } from './config-permissions.ts';
 import { settingsFromConfig, type SettingsOptions } from './settings-from-config.ts';
 import { DirectorLoginTokens, withLoginTokens } from './login/tokens.ts';
 
@@ -41,7 +42,8 @@ export interface RunningDirector {
 
 export function loadConfig(configPath: string, options: SettingsOptions = {}): LoadedConfig {
   const config = loadDirectorConfig(configPath);
-  return { config, settings: settingsFromConfig(config, options), warnings: config.warnings.map((w) => w.message) };
+  const warnings = [...config.warnings.map((w) => w.message), ...configPermissionWarnings(config.files)];
+  return { config, settings: settingsFromConfig(config, options), warnings };
 }
 
 export async function startDirector(options: StartOptions): Promise<RunningDirector> {

@@ -77,7 +77,9 @@ function handshake(socket: Socket, options: Parameters<typeof createServer>[0], 
       cleanup();
       resolve(secure);
     };
-    const onError = (error: Error): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', `TLS handshake failed: ${describeTlsError(error)}`, 'close'));
+    // A wrong PSK (or a guessed console name) is a failed credential like a wrong CRAM response:
+    // it counts toward the per-address failure limit and gets the failure delay.
+    const onError = (error: Error): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', `TLS handshake failed: ${describeTlsError(error)}`, 'close', looksLikeWrongPsk(error)));
     const onClose = (): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', 'connection closed during the TLS handshake', 'close'));
     function fail(error: LoginRefusedError): void {
       cleanup();
@@ -96,12 +98,17 @@ function handshake(socket: Socket, options: Parameters<typeof createServer>[0], 
   });
 }
 
+function looksLikeWrongPsk(error: Error): boolean {
+  // TLS 1.3 reports a wrong external PSK as a binder that does not verify; TLS 1.2 as a bad MAC.
+  return /binder does not verify|bad record mac|decrypt|no shared cipher/i.test(error.message) || (error as NodeJS.ErrnoException).code === 'ERR_SSL_NO_SHARED_CIPHER';
+}
+
 function describeTlsError(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ERR_SSL_NO_SHARED_CIPHER' || /no shared cipher/i.test(error.message)) {
     return 'no shared cipher (unknown PSK identity and no director certificate configured?)';
   }
-  if (/bad record mac|decrypt/i.test(error.message)) return 'PSK mismatch (wrong console password?)';
+  if (/binder does not verify|bad record mac|decrypt/i.test(error.message)) return 'PSK mismatch (wrong console password?)';
   return code ? `${code}: ${error.message}` : error.message;
 }
 

@@ -3,7 +3,7 @@
  * SIGHUP reloads, SIGTERM drains and exits.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,17 @@ describe('tsbareos director', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/configuration OK: director d, .*1 Director, 1 Console/);
     expect(stdout).toMatch(/PAM/);
+  });
+
+  it('-t warns about a config file every user can read', async () => {
+    const open = join(work, 'world-readable.conf');
+    writeFileSync(open, 'Director { Name = d; Password = "p" }\n', { mode: 0o644 });
+    chmodSync(open, 0o644);
+    const { code, stdout } = await run(['director', '-t', '-c', open]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/world-readable\.conf is readable by every user \(mode 0644\)/);
+    chmodSync(open, 0o640);
+    expect((await run(['director', '-t', '-c', open])).stdout).not.toContain('readable by every user');
   });
 
   it('-t names file, line and column of an error and exits 1', async () => {
