@@ -9,7 +9,7 @@
  * and node's own verification (chain, validity, CRL) is the one to trust.
  */
 import type { Socket } from 'node:net';
-import { createServer, type TLSSocket } from 'node:tls';
+import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { parsePskIdentity, pskKey } from '../../src/auth/psk.ts';
 import { serverTlsOptions } from '../../src/tls/options.ts';
 import type { DirectorSettings } from '../settings.ts';
@@ -34,31 +34,8 @@ export interface AcceptedTls {
 const TLS13_SHA256_FIRST = 'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384';
 
 export async function acceptTls(socket: Socket, settings: DirectorSettings, timeoutMs: number): Promise<AcceptedTls> {
-  let pskConsole: string | undefined;
-  const options = serverTlsOptions({
-    ...settings.tls,
-    // Verification is done below, after the handshake, to give a precise reason.
-    verifyPeer: false,
-    psk: (identity) => {
-      const parsed = parsePskIdentity(identity);
-      if (!parsed || parsed.resourceType !== 'R_CONSOLE') return undefined;
-      const account = settings.consoles.get(parsed.name);
-      if (!account) return undefined;
-      pskConsole = parsed.name;
-      return pskKey(account.password);
-    },
-  });
-  if (settings.tls.cert && !settings.tls.cipherSuites) {
-    // With a certificate loaded, OpenSSL takes the client's TLS 1.3 suite order (SHA-384 first in
-    // node and OpenSSL), cannot use the SHA-256-bound PSK with it, and falls back to a certificate
-    // handshake the PSK console cannot verify. Preferring the SHA-256 suites keeps both working.
-    options.ciphers = `${TLS13_SHA256_FIRST}:${options.ciphers ?? ''}`;
-    options.honorCipherOrder = true;
-  }
-  // A Certificate Identity console needs the certificate even when Verify Peer is off for everyone else.
-  options.requestCert = settings.tls.verifyPeer === true || wantsClientCertificate(settings);
-  options.rejectUnauthorized = false;
-  const secure = await handshake(socket, options, timeoutMs);
+  const secure = await acceptorFor(settings).handshake(socket, timeoutMs);
+  const pskConsole = pskConsoleOf.get(secure);
   const peer = pskConsole === undefined ? describePeer(secure) : undefined;
   try {
     const peerCN = checkPeer(secure, settings, pskConsole);
@@ -69,33 +46,101 @@ export async function acceptTls(socket: Socket, settings: DirectorSettings, time
   }
 }
 
-function handshake(socket: Socket, options: Parameters<typeof createServer>[0], timeoutMs: number): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    const server = createServer({ ...options, handshakeTimeout: timeoutMs });
-    const timer = setTimeout(() => fail(new LoginRefusedError('ERR_TLS_TIMEOUT', `TLS handshake not finished within ${timeoutMs} ms`, 'close')), timeoutMs);
-    const onSecure = (secure: TLSSocket): void => {
-      cleanup();
-      resolve(secure);
+/** Console named by the PSK identity of each TLS socket, set by the PSK callback during the handshake. */
+const pskConsoleOf = new WeakMap<TLSSocket, string>();
+
+/**
+ * One tls.Server (so one OpenSSL context: building it per connection cost ~15% of a TLS login) per
+ * settings object; a reload makes new settings and so a new acceptor. Handshakes are matched to
+ * their waiter by the raw socket's remote address and port, unique among live connections.
+ */
+class TlsAcceptor {
+  private readonly server: Server;
+  private readonly waiting = new Map<string, { resolve(s: TLSSocket): void; reject(e: LoginRefusedError): void }>();
+
+  constructor(settings: DirectorSettings) {
+    const options = serverTlsOptions({
+      ...settings.tls,
+      // Verification is done after the handshake, to give a precise reason.
+      verifyPeer: false,
+      psk: (identity) => this.lookupPsk(settings, identity),
+    });
+    // The PSK callback needs to know which socket it serves: wrap it to record the console.
+    const lookup = options.pskCallback;
+    options.pskCallback = (tlsSocket, identity) => {
+      const key = lookup?.(tlsSocket, identity) ?? null;
+      const parsed = parsePskIdentity(identity);
+      if (key && parsed) pskConsoleOf.set(tlsSocket, parsed.name);
+      return key;
     };
+    if (settings.tls.cert && !settings.tls.cipherSuites) {
+      // With a certificate loaded, OpenSSL takes the client's TLS 1.3 suite order (SHA-384 first in
+      // node and OpenSSL), cannot use the SHA-256-bound PSK with it, and falls back to a certificate
+      // handshake the PSK console cannot verify. Preferring the SHA-256 suites keeps both working.
+      options.ciphers = `${TLS13_SHA256_FIRST}:${options.ciphers ?? ''}`;
+      options.honorCipherOrder = true;
+    }
+    // A Certificate Identity console needs the certificate even when Verify Peer is off for everyone else.
+    options.requestCert = settings.tls.verifyPeer === true || wantsClientCertificate(settings);
+    options.rejectUnauthorized = false;
+    this.server = createServer({ ...options, handshakeTimeout: settings.handshakeTimeoutMs });
+    this.server.on('secureConnection', (secure: TLSSocket) => this.settle(secure, (w) => w.resolve(secure)));
     // A wrong PSK (or a guessed console name) is a failed credential like a wrong CRAM response:
     // it counts toward the per-address failure limit and gets the failure delay.
-    const onError = (error: Error): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', `TLS handshake failed: ${describeTlsError(error)}`, 'close', looksLikeWrongPsk(error)));
-    const onClose = (): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', 'connection closed during the TLS handshake', 'close'));
-    function fail(error: LoginRefusedError): void {
-      cleanup();
-      reject(error);
-    }
-    function cleanup(): void {
-      clearTimeout(timer);
-      server.off('secureConnection', onSecure);
-      server.off('tlsClientError', onError);
-      socket.off('close', onClose);
-    }
-    server.once('secureConnection', onSecure);
-    server.once('tlsClientError', onError);
-    socket.once('close', onClose);
-    server.emit('connection', socket);
-  });
+    this.server.on('tlsClientError', (error: Error, secure: TLSSocket) =>
+      this.settle(secure, (w) => w.reject(new LoginRefusedError('ERR_TLS_HANDSHAKE', `TLS handshake failed: ${describeTlsError(error)}`, 'close', looksLikeWrongPsk(error)))),
+    );
+  }
+
+  handshake(socket: Socket, timeoutMs: number): Promise<TLSSocket> {
+    const key = `${socket.remoteAddress}:${socket.remotePort}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => fail(new LoginRefusedError('ERR_TLS_TIMEOUT', `TLS handshake not finished within ${timeoutMs} ms`, 'close')), timeoutMs);
+      const onClose = (): void => fail(new LoginRefusedError('ERR_TLS_HANDSHAKE', 'connection closed during the TLS handshake', 'close'));
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        socket.off('close', onClose);
+        this.waiting.delete(key);
+      };
+      const fail = (error: LoginRefusedError): void => {
+        cleanup();
+        reject(error);
+      };
+      this.waiting.set(key, {
+        resolve: (secure) => {
+          cleanup();
+          resolve(secure);
+        },
+        reject: fail,
+      });
+      socket.once('close', onClose);
+      this.server.emit('connection', socket);
+    });
+  }
+
+  private settle(secure: TLSSocket, act: (waiter: { resolve(s: TLSSocket): void; reject(e: LoginRefusedError): void }) => void): void {
+    const waiter = this.waiting.get(`${secure.remoteAddress}:${secure.remotePort}`);
+    // No waiter: the login already gave up (timeout or close) and has its own refusal.
+    if (waiter) act(waiter);
+  }
+
+  private lookupPsk(settings: DirectorSettings, identity: string): Buffer | undefined {
+    const parsed = parsePskIdentity(identity);
+    if (!parsed || parsed.resourceType !== 'R_CONSOLE') return undefined;
+    const account = settings.consoles.get(parsed.name);
+    return account ? pskKey(account.password) : undefined;
+  }
+}
+
+const acceptors = new WeakMap<DirectorSettings, TlsAcceptor>();
+
+function acceptorFor(settings: DirectorSettings): TlsAcceptor {
+  let acceptor = acceptors.get(settings);
+  if (!acceptor) {
+    acceptor = new TlsAcceptor(settings);
+    acceptors.set(settings, acceptor);
+  }
+  return acceptor;
 }
 
 function looksLikeWrongPsk(error: Error): boolean {
