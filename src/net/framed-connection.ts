@@ -24,9 +24,10 @@ export class FramedConnection {
   private decoder: FrameDecoder;
   private readonly queue: Frame[] = [];
   private waiter: Waiter | undefined;
-  private failure: Error | undefined;
+  /** Why the connection is unusable: an error, or (cheaply, no stack captured) how it closed. */
+  private failure: Error | 'closed-by-peer' | 'closed-locally' | undefined;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
-  private readonly onEnd = (): void => this.fail(new ConnectionClosedError());
+  private readonly onEnd = (): void => this.fail('closed-by-peer');
   private readonly onError = (error: Error): void => this.fail(error);
 
   constructor(socket: Socket, private readonly decoderOptions: DecoderOptions = {}) {
@@ -58,7 +59,7 @@ export class FramedConnection {
       if (this.queue.length < HIGH_WATER_FRAMES && this.socket.isPaused()) this.socket.resume();
       return Promise.resolve(next);
     }
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) return Promise.reject(this.failureError());
     if (this.waiter) return Promise.reject(new Error('readFrame called while another read is pending'));
     return new Promise<Frame>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, timer: undefined, what };
@@ -126,12 +127,12 @@ export class FramedConnection {
   end(signal?: Signal): void {
     if (signal !== undefined) this.sendSignal(signal);
     this.socket.end();
-    this.fail(new ConnectionClosedError('connection closed locally'));
+    this.fail('closed-locally');
   }
 
   destroy(): void {
     this.socket.destroy();
-    this.fail(new ConnectionClosedError('connection closed locally'));
+    this.fail('closed-locally');
   }
 
   private attach(): void {
@@ -174,16 +175,28 @@ export class FramedConnection {
     }
   }
 
-  private fail(error: Error): void {
+  /**
+   * Every connection ends, most with nobody waiting: building an Error (and its stack) only when a
+   * reader asks saves that work on every close.
+   */
+  private fail(reason: Error | 'closed-by-peer' | 'closed-locally'): void {
     if (this.failure) return;
-    this.failure = error;
+    this.failure = reason;
     const waiter = this.waiter;
     this.waiter = undefined;
     if (waiter) {
       if (waiter.timer) clearTimeout(waiter.timer);
-      waiter.reject(error);
+      waiter.reject(this.failureError());
     }
   }
+
+  private failureError(): Error {
+    const failure = this.failure;
+    if (failure === 'closed-by-peer') return new ConnectionClosedError();
+    if (failure === 'closed-locally') return new ConnectionClosedError('connection closed locally');
+    return failure ?? new ConnectionClosedError();
+  }
+
 }
 
 function waitForSecure(secure: TLSSocket, isServer: boolean, timeoutMs: number): Promise<void> {
