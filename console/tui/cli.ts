@@ -10,7 +10,7 @@ import { DEFAULT_COMMAND_TIMEOUT_S, resolveTargets, type ConsoleFlags } from './
 export function register(program: Command): void {
   program
     .command('console')
-    .description('full-screen console for a director (login with PAM, history, completion); from a pipe it prints results like bconsole')
+    .description('Full-screen console for a director (login with PAM, history, completion); from a pipe it prints results like bconsole')
     .option('-c, --config <bconsole.conf>', 'bconsole.conf with Director (and Console) resources; several Directors give a chooser')
     .option('-D, --director <name>', 'use this Director resource from -c')
     .option('--host <host>', 'director address (instead of, or overriding, -c)')

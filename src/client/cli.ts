@@ -46,7 +46,7 @@ let prompter: TerminalPrompter | undefined;
 export function register(program: Command): void {
   program
     .command('call')
-    .description('log in to a director, run commands and print their output (exit 0 on success, 1 on any failure)')
+    .description('Log in to a director, run commands and print their output (exit 0 on success, 1 on any failure)')
     .option('--host <host>', 'director address (default: Address from -f)')
     .option('--port <port>', `director port (default: DirPort from -f, else ${DEFAULT_PORT})`, port)
     .option('--name <console>', 'named console to log in as (default: the default console *UserAgent*, Director password)')
