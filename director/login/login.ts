@@ -259,8 +259,11 @@ function sendLoginResult(conn: FramedConnection, hello: Hello, directorName: str
     conn.sendData(oldStyleOkLine(directorName, encryption));
     return;
   }
+  // Both messages in one write (one TLS record).
+  conn.cork();
   conn.sendData(encodeResponse(MessageId.Ok, [okMessage(directorName)]));
   conn.sendData(encodeResponse(MessageId.InfoMessage, [loginBanner(account, userName)]));
+  conn.uncork();
 }
 
 /** What a refused peer receives before the close (reference §2.7, §4.7, §5.4). */

@@ -134,8 +134,10 @@ function decodeRequest(payload: Buffer): PamRequestMessage {
  */
 async function relayRound(conn: FramedConnection, round: PamRound, timeoutMs: number): Promise<string | undefined> {
   const style = round.kind === 'prompt' && !round.echo ? STYLE_ECHO_OFF : STYLE_ECHO_ON;
+  conn.cork();
   conn.sendData(Buffer.from([style]));
   conn.sendData(Buffer.concat([Buffer.from(round.text, 'utf8'), Buffer.from([0])]));
+  conn.uncork();
   try {
     const frame = await conn.readFrame(timeoutMs, 'PAM answer');
     if (round.kind === 'notice') return '';

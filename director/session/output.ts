@@ -79,8 +79,11 @@ export class SessionOutput implements CommandOutput {
     this.json?.setRange(range);
   }
 
-  flush(): Promise<void> {
-    return this.conn.drained();
+  /** Lets corked output go, waits for room, and corks again (the session uncorks at the end). */
+  async flush(): Promise<void> {
+    this.conn.uncork();
+    await this.conn.drained();
+    this.conn.cork();
   }
 
   /**

@@ -69,8 +69,10 @@ export class ConsoleSession implements SessionView, SessionControl {
 
   /** Serve commands until the console leaves. Never rejects. */
   async run(): Promise<void> {
+    let promptSent = false;
     for (;;) {
-      if (this.api >= 1) this.conn.sendSignal(Signal.MainPrompt);
+      if (this.api >= 1 && !promptSent) this.conn.sendSignal(Signal.MainPrompt);
+      promptSent = false;
       let frame;
       try {
         frame = await this.conn.readFrame(Number.POSITIVE_INFINITY, 'command');
@@ -86,12 +88,21 @@ export class ConsoleSession implements SessionView, SessionControl {
         this.conn.sendSignal(Signal.Poll);
         continue;
       }
+      // A command's frames (output, end signal, next prompt) leave in one write: one TLS record
+      // and one syscall instead of one per frame. Long outputs uncork at each flush().
+      this.conn.cork();
       try {
         await this.execute(payloadText(frame.payload));
+        if (!this.ending && this.api >= 1) {
+          this.conn.sendSignal(Signal.MainPrompt);
+          promptSent = true;
+        }
       } catch (error) {
         // A bug must cost this session, never the daemon.
         this.runtime.logger.log('error', 'session.internal_error', String((error as Error).stack ?? error), { session: this.id });
-        break;
+        this.ending = true;
+      } finally {
+        this.conn.uncork();
       }
       if (this.ending) break;
     }

@@ -91,6 +91,15 @@ export class FramedConnection {
     return this.socket.write(bytes);
   }
 
+  /** Hold writes until `uncork()`, so several frames leave in one write (nests like socket.cork). */
+  cork(): void {
+    this.socket.cork();
+  }
+
+  uncork(): void {
+    this.socket.uncork();
+  }
+
   /** Resolves once the socket's write buffer has drained (or the socket is gone). */
   drained(): Promise<void> {
     if (!this.socket.writableNeedDrain || this.socket.destroyed) return Promise.resolve();
