@@ -2,7 +2,7 @@
  * TLS settings for both sides of the console protocol: TLS-PSK (the default since Bareos 18.2) and
  * certificate TLS. Knows node:tls option objects; nothing about frames or sessions.
  */
-import { checkServerIdentity as checkHost, type ConnectionOptions, type PSKCallbackNegotation, type TlsOptions } from 'node:tls';
+import { checkServerIdentity as checkHost, createSecureContext, type ConnectionOptions, type PSKCallbackNegotation, type SecureContext, type TlsOptions } from 'node:tls';
 import { pskIdentity, pskKey } from '../auth/psk.ts';
 
 /**
@@ -53,13 +53,22 @@ export function serverTlsOptions(settings: ServerTlsSettings): TlsOptions {
 }
 
 /** Client options for TLS-PSK as console `consoleName` with its configured (cleartext or [md5]) password. */
+let sharedPskClientContext: SecureContext | undefined;
+
+function pskClientContext(): SecureContext {
+  sharedPskClientContext ??= createSecureContext({ ciphers: BAREOS_CIPHER_LIST, minVersion: 'TLSv1.2' });
+  return sharedPskClientContext;
+}
+
 export function clientPskOptions(consoleName: string, password: string): ConnectionOptions {
   const identity = pskIdentity(consoleName);
   const psk = pskKey(password);
   const negotiation: PSKCallbackNegotation = { psk, identity };
   return {
-    ciphers: BAREOS_CIPHER_LIST,
-    minVersion: 'TLSv1.2',
+    // The context holds no key (the PSK comes from the callback), so one serves every connection;
+    // building an OpenSSL context per connection was the largest single cost of a client login.
+    // (Callers that need other TLS settings, e.g. TLS 1.2 only, pass their own `secureContext`.)
+    secureContext: pskClientContext(),
     pskCallback: () => negotiation,
     // A PSK handshake has no server certificate to check.
     checkServerIdentity: () => undefined,

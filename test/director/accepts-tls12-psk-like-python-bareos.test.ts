@@ -3,7 +3,7 @@
  * separate writes. Both must work: the director offers Bareos' cipher list (with PSK suites) and
  * reassembles frames from any chunking.
  */
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, createSecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_OK, TlsPolicy, createChallenge, cramResponse, parseChallengeLine, qualifiedName } from '../../src/auth/cram-md5.ts';
 import { storedPassword } from '../../src/auth/password.ts';
@@ -20,7 +20,7 @@ describe('TLS 1.2 PSK with split writes', () => {
   afterAll(() => director.close());
 
   it('logs in and runs a command', async () => {
-    const socket = tlsConnect({ host: '127.0.0.1', port: director.port, ...clientPskOptions('py', 'pypw'), maxVersion: 'TLSv1.2', ciphers: 'ECDHE-PSK-CHACHA20-POLY1305:PSK-AES256-GCM-SHA384' });
+    const socket = tlsConnect({ host: '127.0.0.1', port: director.port, ...clientPskOptions('py', 'pypw'), secureContext: createSecureContext({ maxVersion: 'TLSv1.2', ciphers: 'ECDHE-PSK-CHACHA20-POLY1305:PSK-AES256-GCM-SHA384' }) });
     await new Promise<void>((resolve, reject) => {
       socket.once('secureConnect', resolve);
       socket.once('error', reject);
