@@ -4,12 +4,13 @@
  * files already there are kept (never overwritten); a set that does not belong together is an error,
  * not something to repair silently.
  */
-import { lstat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertsError } from './errors.ts';
 import { caPaths, initCa, loadCa, type LoadedCa } from './ca.ts';
 import { issueCertificate, type Role } from './issue.ts';
 import { parseCertificates } from './show.ts';
+import { exists } from './keys.ts';
 
 export interface DevCertificateOptions {
   readonly directorName: string;
@@ -41,18 +42,8 @@ export class DevCertificatesMismatchError extends CertsError {
   }
 }
 
-async function present(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
-}
-
 async function pairState(certPath: string, keyPath: string): Promise<'both' | 'none'> {
-  const [cert, key] = await Promise.all([present(certPath), present(keyPath)]);
+  const [cert, key] = await Promise.all([exists(certPath), exists(keyPath)]);
   if (cert && key) return 'both';
   if (!cert && !key) return 'none';
   throw new DevCertificatesMismatchError(`${cert ? certPath : keyPath} exists without ${cert ? keyPath : certPath}`);

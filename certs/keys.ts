@@ -83,7 +83,8 @@ export interface PlannedFile {
   readonly mode: number;
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything (file, link) is at `path`; other errors than ENOENT propagate. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await lstat(path);
     return true;

@@ -1,7 +1,8 @@
 /**
  * `tsbareos console`: the full-screen console on a terminal, bconsole-like pipe mode otherwise.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { parsePort, parsePositiveInteger } from '../../src/client/cli-arguments.ts';
 import { DEFAULT_PORT } from '../../src/client/index.ts';
 import { formatFailure } from './describe-error.ts';
 import { runPipeMode } from './pipe-mode.ts';
@@ -14,7 +15,7 @@ export function register(program: Command): void {
     .option('-c, --config <bconsole.conf>', 'bconsole.conf with Director (and Console) resources; several Directors give a chooser')
     .option('-D, --director <name>', 'use this Director resource from -c')
     .option('--host <host>', 'director address (instead of, or overriding, -c)')
-    .option('--port <port>', `director port (default: DirPort from -c, else ${DEFAULT_PORT})`, port)
+    .option('--port <port>', `director port (default: DirPort from -c, else ${DEFAULT_PORT})`, parsePort)
     .option('--name <console>', 'named console (default: from -c, else the default console *UserAgent*)')
     .option('--password-file <file>', 'file whose first line is the console (or Director) password')
     .addOption(new Option('--tls <mode>', 'psk: TLS-PSK (default); cert: certificate TLS; off: cleartext').choices(['psk', 'cert', 'off']))
@@ -24,8 +25,8 @@ export function register(program: Command): void {
     .option('--pam-user <user>', 'PAM direct mode: log in as this user; the password is asked (hidden) before connecting')
     .option('--pam-password-file <file>', 'with --pam-user in pipe mode: file whose first line is the PAM password')
     .option('--allow-pam-cleartext', 'send PAM answers even over a cleartext connection (like bconsole -o)')
-    .option('--timeout <ms>', 'timeout for connecting and each login step, in milliseconds (default 30000)', positive)
-    .option('--command-timeout <s>', `longest silence inside a command's output before the connection is given up, in seconds (default ${DEFAULT_COMMAND_TIMEOUT_S})`, positive)
+    .option('--timeout <ms>', 'timeout for connecting and each login step, in milliseconds (default 30000)', parsePositiveInteger)
+    .option('--command-timeout <s>', `longest silence inside a command's output before the connection is given up, in seconds (default ${DEFAULT_COMMAND_TIMEOUT_S})`, parsePositiveInteger)
     .action(async (flags: ConsoleFlags) => {
       process.exitCode = process.stdin.isTTY && process.stdout.isTTY ? await runTerminal(flags) : await runPipeMode(flags, { input: process.stdin, output: process.stdout, errors: process.stderr });
       // blessed and a closed client can leave handles behind; the session is over.
@@ -46,14 +47,3 @@ async function runTerminal(flags: ConsoleFlags): Promise<number> {
   return new ConsoleApp({ targets, ...(flags.pamUser !== undefined ? { pamUser: flags.pamUser } : {}) }).run();
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new InvalidArgumentError('must be a port number (1-65535)');
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('must be a whole positive number');
-  return n;
-}

@@ -2,7 +2,8 @@
  * `tsbareos call`: log in to a director, run commands, print their output, exit 0 or 1.
  * Commands come from -c (repeatable) or, without -c, from stdin one per line.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { parsePort, parsePositiveInteger } from './cli-arguments.ts';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable, type Readable } from 'node:stream';
@@ -48,7 +49,7 @@ export function register(program: Command): void {
     .command('call')
     .description('Log in to a director, run commands and print their output (exit 0 on success, 1 on any failure)')
     .option('--host <host>', 'director address (default: Address from -f)')
-    .option('--port <port>', `director port (default: DirPort from -f, else ${DEFAULT_PORT})`, port)
+    .option('--port <port>', `director port (default: DirPort from -f, else ${DEFAULT_PORT})`, parsePort)
     .option('--name <console>', 'named console to log in as (default: the default console *UserAgent*, Director password)')
     .option('--password-file <file>', 'file whose first line is the console (or Director) password; "[md5]<hex>" works too')
     .option('--pam-user <user>', 'PAM user for a console with "Use Pam Authentication = yes" (direct mode, 4002)')
@@ -65,23 +66,11 @@ export function register(program: Command): void {
     .option('-f, --config <bconsole.conf>', 'take address, port, console, password and TLS settings from a bconsole.conf')
     .option('-D, --director <name>', 'Director resource to use from -f when it has several')
     .option('-c, --command <command>', 'command to run (repeatable); without -c, commands are read from stdin, one per line', collect)
-    .option('--timeout <ms>', 'timeout for connecting and for each login step, in milliseconds (default 30000)', positive)
+    .option('--timeout <ms>', 'timeout for connecting and for each login step, in milliseconds (default 30000)', parsePositiveInteger)
     .option('--transcript', 'print the login frames to stderr (CRAM responses and PAM secrets are hidden)')
     .action(async (flags: CallFlags) => {
       process.exitCode = await runCall(flags);
     });
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new InvalidArgumentError('must be a port number (1-65535)');
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('must be a whole number of milliseconds');
-  return n;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
