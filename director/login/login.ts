@@ -32,11 +32,17 @@ import type { ConsoleAccount, DirectorSettings } from '../settings.ts';
 import { detectTransport, TransportDetectionError } from '../listener/detect.ts';
 import { LoginRefusedError } from './errors.ts';
 import { acceptTls } from './tls-accept.ts';
+import { HandshakeGate } from './handshake-gate.ts';
 import type { FailureLimiter } from './failure-limiter.ts';
 import { certificateLogin, type PeerCertificate } from './certificate-identity.ts';
 import { runPamLogin } from './pam-login.ts';
 import type { PamService } from './pam.ts';
 import { loginBanner, okMessage, oldStyleOkLine } from './banner.ts';
+
+/** TLS handshakes computed at once (see handshake-gate.ts); enough to keep both cores busy. */
+const TLS_GATE = new HandshakeGate(8);
+/** Longest a handshake keeps its slot; a handshake's own CPU work takes about a millisecond. */
+const TLS_GATE_HOLD_MS = 50;
 
 /** Before login nothing legitimate is longer than this (Hello <= 153, PAM answers <= 512). */
 export const PRE_AUTH_MAX_FRAME = 4096;
@@ -102,7 +108,16 @@ export async function login(socket: Socket, remote: string, deps: LoginDeps, pro
   let conn: FramedConnection;
   if (transport === 'tls') {
     progress.enter('tls');
-    const accepted = await acceptTls(socket, settings, remaining());
+    const release = await TLS_GATE.enter();
+    // A peer that stalls mid-handshake must not hold its slot: after a short while it lets go.
+    const letGo = setTimeout(release, TLS_GATE_HOLD_MS);
+    let accepted;
+    try {
+      accepted = await acceptTls(socket, settings, remaining());
+    } finally {
+      clearTimeout(letGo);
+      release();
+    }
     pskConsole = accepted.pskConsole;
     peer = accepted.peer;
     conn = new FramedConnection(accepted.socket, { maxFrameLength: PRE_AUTH_MAX_FRAME });
