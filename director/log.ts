@@ -11,7 +11,32 @@ export interface Logger {
   log(level: LogLevel, event: string, message: string, fields?: LogFields): void;
 }
 
-export function createLogger(format: LogFormat, write: (line: string) => void = (l) => process.stderr.write(l), minLevel: LogLevel = 'info'): Logger {
+/**
+ * stderr on a file or pipe is written synchronously by node: a thousand refusals in one loop turn
+ * (a flood timing out together) would be a thousand blocking writes. Lines are gathered and written
+ * once per turn instead, and whatever is left goes out when the process exits.
+ */
+export function batchedStderr(): (line: string) => void {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    process.stderr.write(text);
+  };
+  process.on('exit', flush);
+  return (line) => {
+    pending.push(line);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+}
+
+export function createLogger(format: LogFormat, write: (line: string) => void = batchedStderr(), minLevel: LogLevel = 'info'): Logger {
   const order: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
   return {
     log(level, event, message, fields = {}) {
