@@ -220,7 +220,7 @@ function admit(hello: Hello, transport: 'tls' | 'cleartext', pskConsole: string 
 async function cramMd5(conn: FramedConnection, account: ConsoleAccount, hello: Hello, settings: DirectorSettings, remaining: () => number): Promise<number | undefined> {
   const key = storedPassword(account.password);
   const ownName = qualifiedName('R_DIRECTOR', settings.name);
-  const refusal = (code: string, message: string): LoginRefusedError => new LoginRefusedError(code, message, hello.modern ? 'auth-failed' : 'not-authorized', true);
+  const refusal = (code: string, message: string): LoginRefusedError => new LoginRefusedError(code, message, hello.modern ? 'auth-failed' : 'auth-failed-old', true);
 
   const challenge = createChallenge(ownName, account.tlsPolicy);
   conn.sendData(challenge.line);
@@ -288,8 +288,10 @@ export function refusalBytes(error: LoginRefusedError): readonly (string | 'term
       return ['terminate'];
     case 'auth-failed':
       return [AUTH_FAILED];
+    case 'auth-failed-old':
+      return [AUTH_FAILED, NOT_AUTHORIZED];
     case 'not-authorized':
-      return error.code.startsWith('ERR_BAD') || error.code.startsWith('ERR_CHALLENGE') || error.code === 'ERR_CONSOLE_REJECTED_US' ? [AUTH_FAILED, NOT_AUTHORIZED] : [NOT_AUTHORIZED];
+      return [NOT_AUTHORIZED];
     case 'close':
       return [];
   }
