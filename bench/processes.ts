@@ -61,7 +61,7 @@ export async function spawnDirector(options: DirectorSpawnOptions): Promise<Spaw
   const [port, metricsPort] = [await freePort(), await freePort()];
   const logFile = join(dir, 'director.log');
   const pamArgs = Object.entries(options.pamEnv ?? {}).flatMap(([k, v]) => ['--pam-env', `${k}=${v}`]);
-  const argv = [process.execPath, join(ROOT, 'bin/tsbareos.js'), 'director', '-c', configPath, '--port', String(port), '--address', '127.0.0.1', '--log-format', 'json', '--metrics', `127.0.0.1:${metricsPort}`, '--data-dir', dir, ...pamArgs];
+  const argv = [process.execPath, ...(process.env['TSBAREOS_BENCH_DIRECTOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), join(ROOT, 'bin/tsbareos.js'), 'director', '-c', configPath, '--port', String(port), '--address', '127.0.0.1', '--log-format', 'json', '--metrics', `127.0.0.1:${metricsPort}`, '--data-dir', dir, ...pamArgs];
   const child = spawnWithFdLimit(argv, dir, logFile);
   const metrics = (): Promise<string> => httpText(metricsPort, '/metrics');
   await waitUntil(child, () => metrics().then(() => true, () => false), 20_000, () => readFileSync(logFile, 'utf8'));
