@@ -5,6 +5,7 @@ import { pamAvailability } from '../src/auth/pam/index.ts';
 import { checkDirectorConfig, formatConfigCheck } from '../src/config/index.ts';
 import { configPermissionWarnings } from './config-permissions.ts';
 import { ensureDefaultConfig } from './defaults.ts';
+import { disableCoreDumps } from './no-core-dumps.ts';
 import { createLogger, type LogFormat } from './log.ts';
 import { startDirector } from './start.ts';
 import type { SettingsOptions } from './settings-from-config.ts';
@@ -21,6 +22,7 @@ interface DirectorCliOptions {
   metrics?: string;
   pamEnv: string[];
   devCerts?: boolean;
+  allowCoreDumps?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -41,6 +43,7 @@ export function register(program: Command): void {
     .addOption(new Option('--log-format <format>', 'log line format').choices(['text', 'json']).default('text'))
     .option('--metrics <host:port>', 'serve Prometheus metrics on http://host:port/metrics')
     .option('--dev-certs', 'make development certificates (CA, director, one per console) in <data-dir>/tls, print their paths, and use them where the Director resource names no TLS Certificate/Key')
+    .option('--allow-core-dumps', 'keep the core size limit as inherited (by default the director sets it to 0: a core would hold the passwords)')
     .option('--pam-env <KEY=VALUE>', 'extra environment for the PAM helper only (e.g. pam_wrapper in tests); repeatable', collect, [])
     .action(async (options: DirectorCliOptions) => {
       process.exitCode = await runDirectorCommand(options);
@@ -77,6 +80,10 @@ async function runDirectorCommand(options: DirectorCliOptions): Promise<number> 
     return 1;
   }
   const logger = createLogger(options.logFormat);
+  if (!options.allowCoreDumps) {
+    const problem = await disableCoreDumps();
+    if (problem) logger.log('warn', 'director.core_dumps', problem);
+  }
   // Last line of defence: a stray rejection is a bug to log, not a reason to drop every console.
   process.on('unhandledRejection', (reason) => logger.log('error', 'director.unhandled_rejection', String((reason as Error)?.stack ?? reason)));
   let director;

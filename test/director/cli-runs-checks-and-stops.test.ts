@@ -69,6 +69,9 @@ describe('tsbareos director', () => {
     child.stderr.on('data', (c: Buffer) => (log += c.toString()));
     try {
       await waitFor(() => log.includes('listener.ready'), 20_000, 'the director to listen');
+      // A core dump would hold the passwords: the director sets its own core size limit to 0.
+      const limits = readFileSync(`/proc/${child.pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max core file size'));
+      expect(limits?.split(/\s{2,}/).slice(1, 3)).toEqual(['0', '0']);
       expect(out).toContain('First run: created');
       for (const file of ['director.password', 'admin.password', 'bconsole.conf', 'bareos-dir.d/director/bareos-dir.conf']) {
         expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
