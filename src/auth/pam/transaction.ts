@@ -259,16 +259,7 @@ class HelperTransaction {
       this.stop(failure('cancelled', 'conversation', 'the client went away during the PAM conversation'), 'cancel');
       return;
     }
-    let frame: Buffer;
-    try {
-      frame = encodeAnswer(answer);
-    } catch (err) {
-      const code = err instanceof AuthError ? err.code : undefined;
-      this.stop(failure('conversation_error', 'conversation', `answer refused: ${errorText(err)}`, { errorCode: code }), 'cancel');
-      return;
-    }
-    this.state = 'running';
-    this.writeSecret(frame);
+    if (this.writeAnswer(answer)) this.state = 'running';
   }
 
   /**
@@ -294,16 +285,18 @@ class HelperTransaction {
     );
   }
 
-  private writeAnswer(answer: string | Uint8Array): void {
+  /** Encodes and sends one answer; false (and the login stopped) when it cannot be encoded. */
+  private writeAnswer(answer: string | Uint8Array): boolean {
     let frame: Buffer;
     try {
       frame = encodeAnswer(answer);
     } catch (err) {
       const code = err instanceof AuthError ? err.code : undefined;
       this.stop(failure('conversation_error', 'conversation', `answer refused: ${errorText(err)}`, { errorCode: code }), 'cancel');
-      return;
+      return false;
     }
     this.writeSecret(frame);
+    return true;
   }
 
   /** Zeroes the frame once the pipe has taken it (or at once if the pipe is gone). */
