@@ -2,7 +2,7 @@ import type { ResourceNode } from './ast.ts';
 import { BconsoleSelectionError, ConfigDuplicateResourceError, throwConfigErrors } from './errors.ts';
 import { parseConfigText, type ParseOptions } from './parser.ts';
 import { applyTable, Diagnostics, type ConfigWarning, type TypedResource } from './resource.ts';
-import { d } from './schema.ts';
+import { d, TLS_CORE } from './schema.ts';
 import { fileSystemSource } from './source.ts';
 
 /** bconsole.conf resources (reference §8.3), as our console clients read them. */
@@ -13,13 +13,7 @@ export const BCONSOLE_DIRECTOR_DIRECTIVES = {
   port: d(['DirPort', 'Port'], 'int', { default: 9101 }),
   password: d('Password', 'password', { doc: 'key of the default console *UserAgent*' }),
   heartbeatInterval: d('Heartbeat Interval', 'duration', { default: 0 }),
-  tlsEnable: d('TLS Enable', 'bool', { default: true }),
-  tlsRequire: d('TLS Require', 'bool', { default: true }),
-  tlsCaCertificateFile: d('TLS CA Certificate File', 'path'),
-  tlsCertificate: d('TLS Certificate', 'path'),
-  tlsKey: d('TLS Key', 'path'),
-  tlsVerifyPeer: d('TLS Verify Peer', 'bool', { default: false }),
-  tlsAllowedCn: d('TLS Allowed CN', 'list'),
+  ...TLS_CORE,
 } as const;
 
 export const BCONSOLE_CONSOLE_DIRECTIVES = {
@@ -31,13 +25,7 @@ export const BCONSOLE_CONSOLE_DIRECTIVES = {
   historyFile: d('History File', 'path'),
   historyLength: d('History Length', 'int', { default: 100 }),
   rcFile: d('Rc File', 'path'),
-  tlsEnable: d('TLS Enable', 'bool', { default: true }),
-  tlsRequire: d('TLS Require', 'bool', { default: true }),
-  tlsCaCertificateFile: d('TLS CA Certificate File', 'path'),
-  tlsCertificate: d('TLS Certificate', 'path'),
-  tlsKey: d('TLS Key', 'path'),
-  tlsVerifyPeer: d('TLS Verify Peer', 'bool', { default: false }),
-  tlsAllowedCn: d('TLS Allowed CN', 'list'),
+  ...TLS_CORE,
 } as const;
 
 const BCONSOLE_TLS_KEPT = [

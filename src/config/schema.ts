@@ -72,7 +72,8 @@ export type ResolvedDirectives<T> =
 
 // ---------------------------------------------------------------------------------------------- TLS
 
-const TLS_CORE = {
+/** TLS directives every TLS-capable resource has, in the director's config and in bconsole.conf. */
+export const TLS_CORE = {
   tlsEnable: d('TLS Enable', 'bool', { default: true }),
   tlsRequire: d('TLS Require', 'bool', { default: true }),
   tlsCertificate: d('TLS Certificate', 'path'),
