@@ -74,7 +74,7 @@ export const LISTINGS = {
 export function listingCommand(listing: Listing, query: URLSearchParams): string {
   const parts = [listing.command];
   const seen = new Set<string>();
-  for (const [key, value] of query) {
+  for (const key of query.keys()) {
     if (!(listing.params as readonly string[]).includes(key)) {
       throw new WebError(ErrorCode.BadRequest, `unknown parameter "${key}"${listing.params.length ? ` (allowed: ${listing.params.join(', ')})` : ''}`);
     }

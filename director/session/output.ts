@@ -27,7 +27,7 @@ export class SessionOutput implements CommandOutput {
   constructor(
     private readonly conn: FramedConnection,
     readonly api: ApiMode,
-    private readonly compact: boolean,
+    compact: boolean,
   ) {
     if (api === 2) this.json = new JsonReplyBuilder(compact, (text) => conn.sendMessage(text));
   }

@@ -2,7 +2,7 @@
  * A real director under pam_wrapper plus the web gateway in front of it, for the web tests. The
  * director's catalog is a seeded SQLite file so `list jobs` has rows to show.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCatalog } from '../../src/catalog/index.ts';

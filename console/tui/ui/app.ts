@@ -334,13 +334,13 @@ export class ConsoleApp {
       this.panes.login.place({ top: 0, left: 0, width: cols, height: rows });
       this.panes.login.setContent(loginText(this.login.state, this.login.targets, this.editor, cols));
     } else {
-      this.drawMain(cols, rows);
+      this.drawMain(cols);
     }
     this.drawHelp(cols, rows);
     this.term.render();
   }
 
-  private drawMain(cols: number, rows: number): void {
+  private drawMain(cols: number): void {
     const session = this.session;
     const target = this.target;
     if (!session || !target) return;
